@@ -1,0 +1,152 @@
+package dev.vigil.ntp.server;
+
+import dev.vigil.ntp.source.WallClock;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The UDP listener. With native epoll (Linux) every address gets one socket per event loop bound
+ * with SO_REUSEPORT, so the kernel spreads clients over the cores, and each socket reads with
+ * recvmmsg and writes a batch of replies with sendmmsg; elsewhere one NIO socket per address.
+ * Binding no address means the IPv6 wildcard, which also takes IPv4 (dual stack).
+ */
+public final class NtpServer implements AutoCloseable {
+    private static final int MAX_DATAGRAM = 2048;
+    private static final int BATCH = 32;
+    private static final int SOCKET_BUFFER = 4 << 20;
+
+    private final EventLoopGroup group;
+    private final List<Channel> channels;
+    private final NtpServerStats stats;
+    private final int port;
+
+    private NtpServer(EventLoopGroup group, List<Channel> channels, NtpServerStats stats, int port) {
+        this.group = group;
+        this.channels = channels;
+        this.stats = stats;
+        this.port = port;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @param addresses where to bind; empty for the wildcard (IPv6 dual stack, or IPv4)
+     * @param port the UDP port, 0 for an ephemeral one (all addresses then share the first one chosen)
+     * @param threads event loops (sockets per address with epoll); 0 for one per core
+     * @throws IOException when the port cannot be bound, naming the port
+     */
+    public static NtpServer start(List<InetAddress> addresses, int port, int threads, NtpResponder responder,
+                                  WallClock clock) throws IOException {
+        boolean epoll = Epoll.isAvailable() && !Boolean.getBoolean("vigil.ntp.nio");
+        int loops = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int perAddress = epoll ? loops : 1;
+        EventLoopGroup group = epoll
+                ? new EpollEventLoopGroup(loops, new DefaultThreadFactory("vigil-ntp"))
+                : new NioEventLoopGroup(loops, new DefaultThreadFactory("vigil-ntp"));
+        NtpServerStats stats = new NtpServerStats();
+        NtpServerHandler handler = new NtpServerHandler(responder, clock, stats);
+        List<Channel> channels = new ArrayList<>();
+        int bound = port;
+        try {
+            List<InetAddress> targets = new ArrayList<>(addresses);
+            if (targets.isEmpty()) {
+                targets.add(null);
+            }
+            for (InetAddress address : targets) {
+                for (int i = 0; i < perAddress; i++) {
+                    Bootstrap b = new Bootstrap().group(group)
+                            .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                            .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
+                            .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
+                            .handler(handler);
+                    if (epoll) {
+                        b.channel(EpollDatagramChannel.class)
+                                .option(EpollChannelOption.SO_REUSEPORT, true)
+                                .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
+                                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * BATCH))
+                                .option(ChannelOption.MAX_MESSAGES_PER_READ, 16);
+                    } else {
+                        b.channelFactory(() -> new NioDatagramChannel(address == null || address instanceof java.net.Inet6Address
+                                ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4))
+                                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM));
+                    }
+                    InetSocketAddress where = address == null ? new InetSocketAddress(bound)
+                            : new InetSocketAddress(address, bound);
+                    Channel ch;
+                    try {
+                        ch = b.bind(where).sync().channel();
+                    } catch (Exception e) {
+                        throw bindFailure(where, e);
+                    }
+                    channels.add(ch);
+                    if (bound == 0) {
+                        bound = ((InetSocketAddress) ch.localAddress()).getPort();
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            closeAll(channels, group);
+            throw e;
+        }
+        return new NtpServer(group, channels, stats, bound);
+    }
+
+    private static IOException bindFailure(InetSocketAddress where, Exception e) {
+        String why = e.getMessage() == null ? e.toString() : e.getMessage();
+        BindException be = new BindException("cannot bind NTP on UDP " + where + ": " + why
+                + (where.getPort() < 1024 ? " (ports below 1024 need root or CAP_NET_BIND_SERVICE; choose another"
+                + " with --ntp-port or ntp.port)" : ""));
+        be.initCause(e);
+        return be;
+    }
+
+    /** The bound UDP port. */
+    public int port() {
+        return port;
+    }
+
+    /** Live counters. */
+    public NtpServerStats stats() {
+        return stats;
+    }
+
+    /** Local addresses of the sockets. */
+    public List<InetSocketAddress> localAddresses() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (Channel c : channels) {
+            out.add((InetSocketAddress) c.localAddress());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        closeAll(channels, group);
+    }
+
+    private static void closeAll(List<Channel> channels, EventLoopGroup group) {
+        for (Channel c : channels) {
+            c.close().awaitUninterruptibly();
+        }
+        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+}

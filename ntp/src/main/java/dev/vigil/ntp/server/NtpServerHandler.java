@@ -1,0 +1,70 @@
+package dev.vigil.ntp.server;
+
+import dev.vigil.ntp.source.WallClock;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DatagramPacket;
+
+/**
+ * Receives datagrams, lets the {@link NtpResponder} rewrite each into its reply in the same pooled
+ * buffer, and writes replies without flushing until the read batch ends, so the epoll transport
+ * can send them with one sendmmsg. Bad input is counted and dropped; nothing escapes.
+ */
+@ChannelHandler.Sharable
+final class NtpServerHandler extends ChannelInboundHandlerAdapter {
+    private final NtpResponder responder;
+    private final WallClock clock;
+    private final NtpServerStats stats;
+
+    NtpServerHandler(NtpResponder responder, WallClock clock, NtpServerStats stats) {
+        this.responder = responder;
+        this.clock = clock;
+        this.stats = stats;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof DatagramPacket)) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+            return;
+        }
+        long rx = clock.epochNanos();
+        DatagramPacket packet = (DatagramPacket) msg;
+        ByteBuf buf = packet.content();
+        stats.received.increment();
+        int outcome;
+        try {
+            outcome = responder.respond(buf, packet.sender().getAddress(), rx);
+        } catch (RuntimeException e) { // defensive: a bug must cost one packet, never the listener
+            outcome = NtpResponder.IGNORED;
+        }
+        switch (outcome) {
+            case NtpResponder.REPLIED:
+                stats.replied.increment();
+                ctx.write(new DatagramPacket(buf, packet.sender()), ctx.voidPromise());
+                return;
+            case NtpResponder.KOD_SENT:
+                stats.kod.increment();
+                ctx.write(new DatagramPacket(buf, packet.sender()), ctx.voidPromise());
+                return;
+            case NtpResponder.RATE_DROPPED:
+                stats.rateDropped.increment();
+                break;
+            default:
+                stats.ignored.increment();
+        }
+        packet.release();
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // UDP: ICMP errors and the like surface here; the socket keeps serving
+    }
+}
