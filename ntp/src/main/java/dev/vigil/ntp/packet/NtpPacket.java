@@ -133,9 +133,10 @@ public final class NtpPacket {
         return b;
     }
 
-    /** True for a kiss-o'-death: a server-mode reply with stratum 0 (RFC 5905 §7.4). */
+    /** True for a kiss-o'-death: a reply with stratum 0 and a kiss code in the reference id (RFC 5905 §7.4). */
     public boolean isKissOfDeath() {
-        return stratum == STRATUM_KISS && (mode == MODE_SERVER || mode == MODE_SYMMETRIC_PASSIVE);
+        return stratum == STRATUM_KISS && referenceId != 0
+                && (mode == MODE_SERVER || mode == MODE_SYMMETRIC_PASSIVE);
     }
 
     /** The reference id as four ASCII characters (kiss codes, stratum-1 sources), NULs dropped. */
