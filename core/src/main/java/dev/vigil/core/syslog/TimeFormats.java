@@ -1,0 +1,130 @@
+package dev.vigil.core.syslog;
+
+import dev.vigil.core.event.SyslogTime;
+
+/**
+ * rsyslog's date formats (the property replacer's date-* options), printed from the sender's own fields
+ * so an impossible date such as Feb 30 prints as received, exactly as rsyslog prints it.
+ */
+public final class TimeFormats {
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
+
+    private TimeFormats() {
+    }
+
+    /** date-rfc3339: {@code 2025-03-03T08:15:02.123+00:00}, the sender's fraction digits, Z kept. */
+    public static String rfc3339(SyslogTime t) {
+        StringBuilder sb = new StringBuilder(32);
+        date(sb, t, '-');
+        sb.append('T');
+        time(sb, t);
+        if (t.precision() > 0) {
+            sb.append('.');
+            pad(sb, t.fraction(), t.precision());
+        }
+        offset(sb, t, true);
+        return sb.toString();
+    }
+
+    /** date-rfc3164: {@code Mar  3 08:15:02}. */
+    public static String rfc3164(SyslogTime t) {
+        StringBuilder sb = new StringBuilder(16);
+        sb.append(MONTHS[Math.max(0, Math.min(11, t.month() - 1))]).append(' ');
+        if (t.day() < 10) {
+            sb.append(' ');
+        }
+        sb.append(t.day()).append(' ');
+        time(sb, t);
+        return sb.toString();
+    }
+
+    /** date-rfc3164-buggyday: the day zero-padded. */
+    public static String rfc3164BuggyDay(SyslogTime t) {
+        StringBuilder sb = new StringBuilder(16);
+        sb.append(MONTHS[Math.max(0, Math.min(11, t.month() - 1))]).append(' ');
+        pad(sb, t.day(), 2);
+        sb.append(' ');
+        time(sb, t);
+        return sb.toString();
+    }
+
+    /** date-mysql: {@code 20250303081502}. */
+    public static String mysql(SyslogTime t) {
+        StringBuilder sb = new StringBuilder(14);
+        pad(sb, t.year(), 4);
+        pad(sb, t.month(), 2);
+        pad(sb, t.day(), 2);
+        pad(sb, t.hour(), 2);
+        pad(sb, t.minute(), 2);
+        pad(sb, t.second(), 2);
+        return sb.toString();
+    }
+
+    /** date-pgsql: {@code 2025-03-03 08:15:02}. */
+    public static String pgsql(SyslogTime t) {
+        StringBuilder sb = new StringBuilder(19);
+        date(sb, t, '-');
+        sb.append(' ');
+        time(sb, t);
+        return sb.toString();
+    }
+
+    /** date-unixtimestamp: seconds since the epoch. */
+    public static String unixTimestamp(SyslogTime t) {
+        return Long.toString(t.toInstant().getEpochSecond());
+    }
+
+    /** date-subseconds: the fraction digits as received. */
+    public static String subseconds(SyslogTime t) {
+        if (t.precision() == 0) {
+            return "0";
+        }
+        StringBuilder sb = new StringBuilder();
+        pad(sb, t.fraction(), t.precision());
+        return sb.toString();
+    }
+
+    /** date-utc style RFC 3339 with microseconds in UTC, as RSYSLOG_FileFormat prints the current time. */
+    public static String rfc3339Fixed(SyslogTime t) {
+        return rfc3339(t);
+    }
+
+    private static void date(StringBuilder sb, SyslogTime t, char sep) {
+        pad(sb, t.year(), 4);
+        sb.append(sep);
+        pad(sb, t.month(), 2);
+        sb.append(sep);
+        pad(sb, t.day(), 2);
+    }
+
+    private static void time(StringBuilder sb, SyslogTime t) {
+        pad(sb, t.hour(), 2);
+        sb.append(':');
+        pad(sb, t.minute(), 2);
+        sb.append(':');
+        pad(sb, t.second(), 2);
+    }
+
+    /** Appends the zone as {@code Z} or {@code +hh:mm}. */
+    static void offset(StringBuilder sb, SyslogTime t, boolean allowZ) {
+        if (allowZ && t.zulu()) {
+            sb.append('Z');
+            return;
+        }
+        int o = t.offsetSeconds();
+        sb.append(o < 0 ? '-' : '+');
+        o = Math.abs(o);
+        pad(sb, o / 3600, 2);
+        sb.append(':');
+        pad(sb, (o % 3600) / 60, 2);
+    }
+
+    static void pad(StringBuilder sb, int v, int width) {
+        String s = Integer.toString(v);
+        for (int i = s.length(); i < width; i++) {
+            sb.append('0');
+        }
+        sb.append(s);
+    }
+}
