@@ -1,0 +1,215 @@
+package dev.vigil.sensor.conn;
+
+import dev.vigil.sensor.decode.Tunnel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One connection as Zeek sees it: endpoints, history, counters, services and attached analyzers. */
+public final class Conn {
+    FlowKey key;
+    public final String uid;
+    public long origHi, origLo, respHi, respLo;
+    public int origPort, respPort;
+    /** IP protocol number (6, 17, 1, 58). */
+    public final int ipProto;
+    public final double startTime;
+    public double lastTime;
+    final StringBuilder history = new StringBuilder(8);
+    int histSeen;
+    public long origPkts, origIpBytes, respPkts, respIpBytes;
+    public long missedBytes;
+    /** TCP only. */
+    TcpEndpoint orig, resp;
+    boolean isPartial;
+    /** Zeek's is_active: cleared once the TCP connection finished, was reset or attempt timed out. */
+    boolean tcpActive = true;
+    int firstPacketSeen;
+    /** UDP/ICMP payload sizes, -1 while the side is inactive. */
+    long origSize = -1, respSize = -1;
+    /** UDP bad-checksum counters: orig count, orig threshold, resp count, resp threshold. */
+    final int[] udpChk = {0, 1, 0, 1};
+    public Tunnel tunnel;
+    final List<String> services = new ArrayList<>(1);
+    public final List<SessionAnalyzer> analyzers = new ArrayList<>(2);
+    boolean removed;
+    boolean timersCanceled;
+    double inactivityTimeout;
+    int inactivityGen;
+    boolean didWeird;
+    /** Free slot for the sensor (e.g. per-connection log state). */
+    public Object attachment;
+
+    Conn(String uid, int ipProto, double start) {
+        this.uid = uid;
+        this.ipProto = ipProto;
+        this.startTime = start;
+        this.lastTime = start;
+        if (ipProto == 6) {
+            orig = new TcpEndpoint();
+            resp = new TcpEndpoint();
+            orig.isOrig = true;
+            orig.peer = resp;
+            resp.peer = orig;
+        }
+    }
+
+    /** Adds a history letter the first time this mask is seen; true if it was already seen. */
+    boolean checkHistory(int mask, char code) {
+        if ((histSeen & mask) == 0) {
+            histSeen |= mask;
+            history.append(code);
+            return false;
+        }
+        return true;
+    }
+
+    void addHistory(char code) {
+        history.append(code);
+    }
+
+    /**
+     * Logarithmic history letters (C, G, T, W): added at the 1st, 10th, 100th... occurrence.
+     * {@code counters[i]} is the count and {@code counters[i+1]} the next threshold.
+     */
+    boolean scaledHistory(char code, int[] counters, int i) {
+        if (++counters[i] == counters[i + 1]) {
+            history.append(code);
+            long next = (long) counters[i + 1] * 10;
+            counters[i + 1] = next > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) next;
+            return true;
+        }
+        return false;
+    }
+
+    void flipRoles() {
+        long h = respHi, l = respLo;
+        respHi = origHi;
+        respLo = origLo;
+        origHi = h;
+        origLo = l;
+        int p = respPort;
+        respPort = origPort;
+        origPort = p;
+        if (orig != null) {
+            TcpEndpoint t = orig;
+            orig = resp;
+            resp = t;
+            orig.isOrig = true;
+            resp.isOrig = false;
+        }
+        long s = origSize;
+        origSize = respSize;
+        respSize = s;
+        long a = origPkts;
+        origPkts = respPkts;
+        respPkts = a;
+        a = origIpBytes;
+        origIpBytes = respIpBytes;
+        respIpBytes = a;
+        history.append('^');
+    }
+
+    /** Records that an analyzer confirmed its protocol; the first confirmation per name counts. */
+    public void confirm(String service) {
+        if (!services.contains(service)) {
+            services.add(service);
+        }
+    }
+
+    public List<String> services() {
+        return services;
+    }
+
+    public String history() {
+        return history.toString();
+    }
+
+    public boolean isTcp() {
+        return ipProto == 6;
+    }
+
+    public double duration() {
+        return lastTime - startTime;
+    }
+
+    /** orig_bytes as Zeek reports it. */
+    public long origBytes() {
+        return orig != null ? orig.size() : Math.max(origSize, 0);
+    }
+
+    /** resp_bytes as Zeek reports it. */
+    public long respBytes() {
+        return resp != null ? resp.size() : Math.max(respSize, 0);
+    }
+
+    /** Zeek's conn_state (base/protocols/conn/main.zeek). */
+    public String connState() {
+        if (ipProto == 6) {
+            int os = orig.state, rs = resp.state;
+            boolean oInactive = os == TcpEndpoint.INACTIVE || os == TcpEndpoint.PARTIAL;
+            boolean rInactive = rs == TcpEndpoint.INACTIVE || rs == TcpEndpoint.PARTIAL;
+            if (rs == TcpEndpoint.RESET) {
+                if (os == TcpEndpoint.SYN_SENT || os == TcpEndpoint.SYN_ACK_SENT
+                        || (os == TcpEndpoint.RESET && orig.size() == 0 && resp.size() == 0)) {
+                    return "REJ";
+                }
+                return oInactive ? "RSTRH" : "RSTR";
+            }
+            if (os == TcpEndpoint.RESET) {
+                if (rInactive) {
+                    return rstos0(history) ? "RSTOS0" : "OTH";
+                }
+                return "RSTO";
+            }
+            if (rs == TcpEndpoint.CLOSED && os == TcpEndpoint.CLOSED) {
+                return "SF";
+            }
+            if (os == TcpEndpoint.CLOSED) {
+                return rInactive ? "SH" : "S2";
+            }
+            if (rs == TcpEndpoint.CLOSED) {
+                return oInactive ? "SHR" : "S3";
+            }
+            if (os == TcpEndpoint.SYN_SENT && rs == TcpEndpoint.INACTIVE) {
+                return "S0";
+            }
+            if (os == TcpEndpoint.ESTABLISHED && rs == TcpEndpoint.ESTABLISHED) {
+                return "S1";
+            }
+            return "OTH";
+        }
+        if (ipProto == 17) {
+            if (origSize >= 0) {
+                return respSize >= 0 ? "SF" : "S0";
+            }
+            return respSize >= 0 ? "SHR" : "OTH";
+        }
+        return "OTH";
+    }
+
+    /** The history pattern /^\^?S[^HAFGIQ]*R.*$/ that tells RSTOS0 from OTH. */
+    static boolean rstos0(CharSequence h) {
+        int i = 0;
+        if (i < h.length() && h.charAt(i) == '^') {
+            i++;
+        }
+        if (i >= h.length() || h.charAt(i) != 'S') {
+            return false;
+        }
+        for (i++; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (c == 'R') {
+                return true;
+            }
+            if ("HAFGIQ".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    public boolean isRemoved() {
+        return removed;
+    }
+}
