@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Vigil: NTP server, rsyslog-compatible collector, SPL search, Zeek-compatible sensor.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SensorCommand.class,
                 LastCommand.class, LastbCommand.class,
         })
 public final class Main implements Runnable {
