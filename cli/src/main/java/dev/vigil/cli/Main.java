@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 SensorCommand.class,
-                LastCommand.class, LastbCommand.class,
+                LastCommand.class, LastbCommand.class, LastlogCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -46,6 +46,27 @@ public final class LoginEvents {
         return out;
     }
 
+    /** Events from lastlog records that say someone logged in; the user name comes from the passwd file. */
+    public static List<LoginEvent> fromLastlog(List<LastlogRecord> records, Passwd passwd, String source) {
+        List<LoginEvent> out = new ArrayList<>(records.size());
+        for (LastlogRecord r : records) {
+            if (r.time() == 0) {
+                continue;
+            }
+            String user = Long.toString(r.uid());
+            for (Passwd.Entry e : passwd.entries()) {
+                if (e.uid() == r.uid()) {
+                    user = UtmpRecord.text(e.name());
+                    break;
+                }
+            }
+            String host = UtmpRecord.text(r.host());
+            out.add(new LoginEvent(LoginEvent.Kind.LAST_LOGIN, java.time.Instant.ofEpochSecond(r.time()), user,
+                    UtmpRecord.text(r.line()), host, "", 0, source));
+        }
+        return out;
+    }
+
     private static LoginEvent event(LoginEvent.Kind kind, UtmpRecord r, String user, String line, String source) {
         String address = Addresses.isEmpty(r.addrV6()) ? "" : Addresses.numeric(r.addrV6());
         return new LoginEvent(kind, r.time(), user, line, UtmpRecord.text(r.host()), address, r.pid(), source);
