@@ -1,0 +1,98 @@
+package dev.vigil.index;
+
+import dev.vigil.core.event.Event;
+import dev.vigil.core.event.Facility;
+import dev.vigil.core.event.Severity;
+import dev.vigil.index.extract.Extraction;
+import dev.vigil.index.extract.FieldExtractor;
+import dev.vigil.index.extract.Sourcetypes;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns an {@link Event} into what a store keeps: Splunk's default fields ({@code _time}, {@code _raw},
+ * host, source, sourcetype, index), the syslog properties under rsyslog's names, the fields the
+ * event arrived with, and the fields its sourcetype yields. Shared by every store implementation.
+ */
+public final class EventPreparer {
+    /** Names that are default fields, never extracted fields. */
+    public static final Set<String> RESERVED = Set.of("_raw", "_time", "host", "source", "sourcetype", "index");
+
+    private final String defaultIndex;
+
+    /** A preparer filing events that name no index under {@code defaultIndex}. */
+    public EventPreparer(String defaultIndex) {
+        this.defaultIndex = defaultIndex;
+    }
+
+    /** The stored form of an event. */
+    public StoredEvent prepare(Event e) {
+        String raw = rawOf(e);
+        String sourcetype = e.sourcetype() != null && !e.sourcetype().isEmpty() ? e.sourcetype()
+                : Sourcetypes.detect(raw, e.source());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (isSyslog(e)) {
+            syslogProperties(e, fields);
+        }
+        Extraction x = FieldExtractor.extract(sourcetype, raw);
+        for (Map.Entry<String, Object> f : x.fields().entrySet()) {
+            if (!RESERVED.contains(f.getKey())) {
+                fields.putIfAbsent(f.getKey(), f.getValue());
+            }
+        }
+        for (Map.Entry<String, Object> f : e.fields().entrySet()) {
+            if (!RESERVED.contains(f.getKey()) && f.getValue() != null) {
+                fields.put(f.getKey(), f.getValue() instanceof Number || f.getValue() instanceof Boolean
+                        ? f.getValue().toString() : f.getValue());
+            }
+        }
+        Instant time = e.reported() != null ? e.reported().toInstant() : x.time() != null ? x.time() : e.received();
+        String host = !e.hostname().isEmpty() ? e.hostname() : !e.fromHost().isEmpty() ? e.fromHost()
+                : x.host() != null ? x.host() : "";
+        String index = e.index() == null || e.index().isEmpty() ? defaultIndex : e.index();
+        return new StoredEvent(micros(time), raw, host, e.source() == null ? "" : e.source(), sourcetype, index, fields);
+    }
+
+    /** {@code _raw}: the frame after its PRI, as Splunk's syslog inputs store it, else the message. */
+    static String rawOf(Event e) {
+        byte[] raw = e.raw();
+        if (raw.length == 0) {
+            return e.msg();
+        }
+        int from = e.rawAfterPri();
+        int to = raw.length;
+        while (to > from && (raw[to - 1] == '\n' || raw[to - 1] == '\r')) {
+            to--;
+        }
+        return new String(raw, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isSyslog(Event e) {
+        return !e.syslogTag().isEmpty() || !e.programName().isEmpty() || "1".equals(e.protocolVersion());
+    }
+
+    private static void syslogProperties(Event e, Map<String, Object> f) {
+        f.put("syslogfacility-text", Facility.name(e.facility()));
+        f.put("syslogseverity-text", Severity.name(e.severity()));
+        putIfSet(f, "programname", e.programName());
+        putIfSet(f, "procid", e.procId());
+        putIfSet(f, "app-name", e.appName());
+        putIfSet(f, "msgid", e.msgId());
+        putIfSet(f, "fromhost-ip", e.fromHostIp());
+        putIfSet(f, "structured-data", e.structuredData());
+    }
+
+    private static void putIfSet(Map<String, Object> f, String name, String v) {
+        if (v != null && !v.isEmpty() && !v.equals("-")) {
+            f.put(name, v);
+        }
+    }
+
+    /** Epoch microseconds of an instant. */
+    public static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+    }
+}

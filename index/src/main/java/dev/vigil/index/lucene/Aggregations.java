@@ -1,0 +1,258 @@
+package dev.vigil.index.lucene;
+
+import dev.vigil.index.EventQuery;
+import dev.vigil.index.StoredEvent;
+import dev.vigil.index.ValueCount;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Aggregations pushed down to the index: counts, counts by value, counts by time bucket. An exact
+ * query over a field with doc values is answered from the doc values alone; otherwise matching events
+ * are read and verified one by one, with the same result.
+ */
+final class Aggregations {
+    /** Name under which timechart counts events lacking the by-field (Splunk's NULL series). */
+    static final String NULL = "NULL";
+    private final LuceneEventStore store;
+    private final EventQuery query;
+
+    Aggregations(LuceneEventStore store, EventQuery query) {
+        this.store = store;
+        this.query = query;
+    }
+
+    long count() throws IOException {
+        long total = 0;
+        for (Partition p : store.partitionsFor(query)) {
+            try (PartitionQuery pq = PartitionQuery.open(p, query)) {
+                if (pq == null) {
+                    continue;
+                }
+                if (pq.exact) {
+                    total += pq.lease.searcher().count(pq.query);
+                } else {
+                    total += slow(pq, e -> { });
+                }
+            }
+        }
+        return total;
+    }
+
+    List<ValueCount> countBy(String field, int limit) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
+        for (Partition p : store.partitionsFor(query)) {
+            try (PartitionQuery pq = PartitionQuery.open(p, query)) {
+                if (pq == null) {
+                    continue;
+                }
+                if (field.equals("index")) {
+                    long n = pq.exact ? pq.lease.searcher().count(pq.query) : slow(pq, e -> { });
+                    if (n > 0) {
+                        counts.merge(p.index, n, Long::sum);
+                    }
+                } else if (pq.exact && hasDocValues(pq, field)) {
+                    for (LeafReaderContext ctx : pq.lease.searcher().getIndexReader().leaves()) {
+                        countLeaf(pq, ctx, field, counts);
+                    }
+                } else {
+                    slow(pq, e -> {
+                        for (String v : distinct(e.values(field))) {
+                            counts.merge(v, 1L, Long::sum);
+                        }
+                    });
+                }
+            }
+        }
+        List<ValueCount> rows = new ArrayList<>();
+        counts.forEach((v, c) -> rows.add(new ValueCount(v, c)));
+        rows.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
+        return limit > 0 && rows.size() > limit ? new ArrayList<>(rows.subList(0, limit)) : rows;
+    }
+
+    SortedMap<Long, Map<String, Long>> histogram(long spanSeconds, String byField) throws IOException {
+        SortedMap<Long, Map<String, Long>> out = new TreeMap<>();
+        long spanMicros = spanSeconds * 1_000_000L;
+        for (Partition p : store.partitionsFor(query)) {
+            try (PartitionQuery pq = PartitionQuery.open(p, query)) {
+                if (pq == null) {
+                    continue;
+                }
+                boolean fast = pq.exact && (byField == null || byField.equals("index") || hasDocValues(pq, byField));
+                if (fast) {
+                    for (LeafReaderContext ctx : pq.lease.searcher().getIndexReader().leaves()) {
+                        histogramLeaf(pq, ctx, spanMicros, byField, out);
+                    }
+                } else {
+                    slow(pq, e -> {
+                        long bucket = Math.floorDiv(e.timeMicros(), spanMicros) * spanSeconds;
+                        Map<String, Long> row = out.computeIfAbsent(bucket, k -> new HashMap<>());
+                        List<String> vs = byField == null ? List.of("count") : distinct(e.values(byField));
+                        if (vs.isEmpty()) {
+                            vs = List.of(NULL);
+                        }
+                        for (String v : vs) {
+                            row.merge(v, 1L, Long::sum);
+                        }
+                    });
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasDocValues(PartitionQuery pq, String field) throws IOException {
+        if (field.equals("host") || field.equals("source") || field.equals("sourcetype")) {
+            return true;
+        }
+        IndexSearcher s = pq.lease.searcher();
+        if (s.getIndexReader().docFreq(new Term(EventDocuments.LONG_VALUES, field)) > 0) {
+            return false; // some values too long for doc values: count from the stored events
+        }
+        for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+            FieldInfo fi = ctx.reader().getFieldInfos().fieldInfo(field);
+            if (fi != null && fi.getDocValuesType() != DocValuesType.SORTED_SET
+                    && fi.getDocValuesType() != DocValuesType.SORTED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The matching documents of a leaf; null when none. */
+    private static DocIdSetIterator matching(PartitionQuery pq, LeafReaderContext ctx) throws IOException {
+        if (pq.query instanceof MatchAllDocsQuery) {
+            return DocIdSetIterator.all(ctx.reader().maxDoc());
+        }
+        IndexSearcher s = pq.lease.searcher();
+        Weight w = s.createWeight(s.rewrite(pq.query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Scorer sc = w.scorer(ctx);
+        return sc == null ? null : sc.iterator();
+    }
+
+    private static void countLeaf(PartitionQuery pq, LeafReaderContext ctx, String field, Map<String, Long> counts)
+            throws IOException {
+        DocIdSetIterator it = matching(pq, ctx);
+        if (it == null) {
+            return;
+        }
+        SortedDocValues single = ctx.reader().getSortedDocValues(field);
+        SortedSetDocValues multi = single == null ? ctx.reader().getSortedSetDocValues(field) : null;
+        if (single == null && multi == null) {
+            return;
+        }
+        long[] ords = new long[(int) Math.min(Integer.MAX_VALUE - 8, single != null ? single.getValueCount() : multi.getValueCount())];
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+            if (single != null) {
+                if (single.advanceExact(doc)) {
+                    ords[single.ordValue()]++;
+                }
+            } else if (multi.advanceExact(doc)) {
+                for (int i = 0; i < multi.docValueCount(); i++) {
+                    ords[(int) multi.nextOrd()]++;
+                }
+            }
+        }
+        for (int o = 0; o < ords.length; o++) {
+            if (ords[o] > 0) {
+                String v = (single != null ? single.lookupOrd(o) : multi.lookupOrd(o)).utf8ToString();
+                counts.merge(v, ords[o], Long::sum);
+            }
+        }
+    }
+
+    private static void histogramLeaf(PartitionQuery pq, LeafReaderContext ctx, long spanMicros, String byField,
+                                      SortedMap<Long, Map<String, Long>> out) throws IOException {
+        DocIdSetIterator it = matching(pq, ctx);
+        NumericDocValues times = ctx.reader().getNumericDocValues(EventDocuments.TIME);
+        if (it == null || times == null) {
+            return;
+        }
+        boolean constant = byField == null || byField.equals("index");
+        SortedDocValues single = constant ? null : ctx.reader().getSortedDocValues(byField);
+        SortedSetDocValues multi = constant || single != null ? null : ctx.reader().getSortedSetDocValues(byField);
+        int valueCount = constant ? 0 : single != null ? single.getValueCount()
+                : multi != null ? (int) multi.getValueCount() : 0;
+        int width = valueCount + 1; // slot 0 = NULL (or the only series)
+        long first = Math.floorDiv(pq.partition.startMicros(), spanMicros);
+        long last = Math.floorDiv(pq.partition.endMicros() - 1, spanMicros);
+        int buckets = (int) (last - first + 1);
+        long[] counts = new long[Math.multiplyExact(buckets, width)];
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+            if (!times.advanceExact(doc)) {
+                continue;
+            }
+            int b = (int) (Math.floorDiv(times.longValue(), spanMicros) - first);
+            if (b < 0 || b >= buckets) {
+                continue;
+            }
+            int base = b * width;
+            if (single != null) {
+                counts[base + (single.advanceExact(doc) ? single.ordValue() + 1 : 0)]++;
+            } else if (multi != null && multi.advanceExact(doc)) {
+                for (int i = 0; i < multi.docValueCount(); i++) {
+                    counts[base + 1 + (int) multi.nextOrd()]++;
+                }
+            } else {
+                counts[base]++;
+            }
+        }
+        long spanSeconds = spanMicros / 1_000_000L;
+        String constantName = byField == null ? "count" : pq.partition.index;
+        for (int b = 0; b < buckets; b++) {
+            for (int o = 0; o < width; o++) {
+                long c = counts[b * width + o];
+                if (c == 0) {
+                    continue;
+                }
+                String name = o == 0 ? (constant ? constantName : NULL)
+                        : (single != null ? single.lookupOrd(o - 1) : multi.lookupOrd(o - 1)).utf8ToString();
+                out.computeIfAbsent((first + b) * spanSeconds, k -> new HashMap<>()).merge(name, c, Long::sum);
+            }
+        }
+    }
+
+    /** Reads and verifies every matching event of a partition; returns how many matched. */
+    private long slow(PartitionQuery pq, java.util.function.Consumer<StoredEvent> sink) throws IOException {
+        IndexSearcher s = pq.lease.searcher();
+        StoredFields stored = s.getIndexReader().storedFields();
+        long n = 0;
+        for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+            DocIdSetIterator it = matching(pq, ctx);
+            if (it == null) {
+                continue;
+            }
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                StoredEvent e = EventSearch.read(stored, ctx.docBase + doc, pq.partition.index);
+                if (pq.exact || query.filter().matches(e)) {
+                    sink.accept(e);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values.size() <= 1 ? values : new ArrayList<>(new java.util.LinkedHashSet<>(values));
+    }
+}

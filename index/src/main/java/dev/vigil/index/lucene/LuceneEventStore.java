@@ -1,0 +1,443 @@
+package dev.vigil.index.lucene;
+
+import dev.vigil.core.event.Event;
+import dev.vigil.index.EventPreparer;
+import dev.vigil.index.EventQuery;
+import dev.vigil.index.EventStore;
+import dev.vigil.index.StoredEvent;
+import dev.vigil.index.ValueCount;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded {@link EventStore}: one Lucene index per index name per UTC day under
+ * {@code DATA/index/<index>/<yyyy-mm-dd>/}. New events are searchable after the refresh interval and
+ * durable after the commit interval; a crash loses at most the uncommitted events, never an
+ * acknowledged one, and the indexes reopen cleanly (Lucene commits are atomic).
+ */
+public final class LuceneEventStore implements EventStore {
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneEventStore.class);
+    /** Batches of at least this many events are indexed by several threads. */
+    static final int PARALLEL_CHUNK = 1024;
+
+    private final StoreOptions options;
+    private final Path root;
+    private final EventPreparer preparer;
+    private final Map<String, Partition> partitions = new ConcurrentHashMap<>();
+    private final ReentrantReadWriteLock appendLock = new ReentrantReadWriteLock();
+    private final ScheduledExecutorService background;
+    private final ExecutorService indexers;
+    private final ThreadLocal<EventDocuments> documents = ThreadLocal.withInitial(EventDocuments::new);
+    private final Object durableMonitor = new Object();
+    private final Object commitLock = new Object();
+    private long appendedSeq;
+    private volatile long durableSeq;
+    private volatile boolean closed;
+
+    /** Opens (creating when needed) the store under {@code options.dataDir()}. */
+    public LuceneEventStore(StoreOptions options) throws IOException {
+        this.options = options;
+        this.root = options.dataDir().resolve("index");
+        this.preparer = new EventPreparer(options.defaultIndex());
+        Files.createDirectories(root);
+        discover();
+        this.background = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-index-maintenance"));
+        this.indexers = Executors.newFixedThreadPool(options.indexThreads(), r -> daemon(r, "vigil-indexer"));
+        long refresh = options.refreshInterval().toMillis();
+        background.scheduleWithFixedDelay(this::refreshQuietly, refresh, refresh, TimeUnit.MILLISECONDS);
+        if (!options.commitInterval().isZero()) {
+            long commit = options.commitInterval().toMillis();
+            background.scheduleWithFixedDelay(this::commitQuietly, commit, commit, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private void discover() throws IOException {
+        try (Stream<Path> indexes = Files.list(root)) {
+            for (Path ix : (Iterable<Path>) indexes::iterator) {
+                String name = ix.getFileName().toString();
+                if (!Files.isDirectory(ix) || !IndexNames.isValid(name)) {
+                    continue;
+                }
+                try (Stream<Path> days = Files.list(ix)) {
+                    for (Path d : (Iterable<Path>) days::iterator) {
+                        try {
+                            LocalDate day = LocalDate.parse(d.getFileName().toString());
+                            partitions.put(key(name, day), new Partition(name, day, d));
+                        } catch (DateTimeParseException e) {
+                            LOG.warn("ignoring {}: not a yyyy-mm-dd partition directory", d);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static String key(String index, LocalDate day) {
+        return index + "/" + day;
+    }
+
+    /** The options this store runs with. */
+    public StoreOptions options() {
+        return options;
+    }
+
+    @Override
+    public long append(List<Event> events) throws IOException {
+        ensureOpen();
+        long seq;
+        appendLock.readLock().lock();
+        try {
+            if (events.size() >= 2 * PARALLEL_CHUNK && options.indexThreads() > 1) {
+                appendParallel(events);
+            } else {
+                appendRange(events, 0, events.size());
+            }
+            synchronized (this) {
+                seq = ++appendedSeq;
+            }
+        } finally {
+            appendLock.readLock().unlock();
+        }
+        if (options.commitInterval().isZero()) {
+            commitNow();
+        }
+        return seq;
+    }
+
+    private void appendParallel(List<Event> events) throws IOException {
+        int n = events.size();
+        int chunks = Math.min(options.indexThreads(), (n + PARALLEL_CHUNK - 1) / PARALLEL_CHUNK);
+        int per = (n + chunks - 1) / chunks;
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 1; c < chunks; c++) {
+            int from = c * per;
+            int to = Math.min(n, from + per);
+            futures.add(indexers.submit(() -> {
+                appendRange(events, from, to);
+                return null;
+            }));
+        }
+        appendRange(events, 0, Math.min(n, per));
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while indexing", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        }
+    }
+
+    private void appendRange(List<Event> events, int from, int to) throws IOException {
+        EventDocuments docs = documents.get();
+        Partition last = null;
+        IndexWriter writer = null;
+        for (int i = from; i < to; i++) {
+            StoredEvent e = preparer.prepare(events.get(i));
+            Partition p = partitionFor(e);
+            if (p != last) {
+                writer = p.writer(options.ramBufferMb());
+                last = p;
+            }
+            writer.addDocument(docs.build(e));
+            p.needsRefresh = true;
+            p.needsCommit = true;
+        }
+        if (last != null) {
+            last.lastWriteNanos = System.nanoTime();
+        }
+    }
+
+    private Partition partitionFor(StoredEvent e) throws IOException {
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(Math.floorDiv(e.timeMicros(), 1_000_000L), 86_400L));
+        String k = key(e.index(), day);
+        Partition p = partitions.get(k);
+        if (p == null) {
+            IndexNames.check(e.index());
+            p = partitions.computeIfAbsent(k, x -> new Partition(e.index(), day, root.resolve(e.index()).resolve(day.toString())));
+            evictWriters(p);
+        }
+        return p;
+    }
+
+    /** Keeps at most maxOpenWriters writers: the least recently written are committed and closed. */
+    private void evictWriters(Partition keep) {
+        List<Partition> open = new ArrayList<>();
+        for (Partition p : partitions.values()) {
+            if (p != keep && p.hasWriter()) {
+                open.add(p);
+            }
+        }
+        if (open.size() < options.maxOpenWriters()) {
+            return;
+        }
+        open.sort(Comparator.comparingLong(p -> p.lastWriteNanos));
+        int excess = open.size() - options.maxOpenWriters() + 1;
+        for (Partition victim : open.subList(0, excess)) {
+            background.execute(() -> closeWriterQuietly(victim));
+        }
+    }
+
+    private void closeWriterQuietly(Partition p) {
+        // under the write lock so that no append is using the writer and its events stay counted as durable
+        appendLock.writeLock().lock();
+        try {
+            if (System.nanoTime() - p.lastWriteNanos > 1_000_000_000L) {
+                p.closeWriter();
+            }
+        } catch (IOException e) {
+            LOG.error("closing the writer of partition {} failed", p, e);
+        } finally {
+            appendLock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public long durableSequence() {
+        return durableSeq;
+    }
+
+    @Override
+    public boolean awaitDurable(long sequence, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (durableMonitor) {
+            while (durableSeq < sequence) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || closed) {
+                    return durableSeq >= sequence;
+                }
+                TimeUnit.NANOSECONDS.timedWait(durableMonitor, left);
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        commitNow();
+        refreshAll(true);
+    }
+
+    /** Commits every partition written since the last commit; then everything appended before is durable. */
+    void commitNow() throws IOException {
+        synchronized (commitLock) {
+            long target;
+            appendLock.writeLock().lock();
+            try {
+                synchronized (this) {
+                    target = appendedSeq;
+                }
+            } finally {
+                appendLock.writeLock().unlock();
+            }
+            for (Partition p : partitions.values()) {
+                p.commit();
+            }
+            synchronized (durableMonitor) {
+                if (target > durableSeq) {
+                    durableSeq = target;
+                }
+                durableMonitor.notifyAll();
+            }
+        }
+    }
+
+    private void commitQuietly() {
+        try {
+            commitNow();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("index commit failed; events stay unacknowledged until a commit succeeds", e);
+        }
+    }
+
+    private void refreshAll(boolean force) throws IOException {
+        for (Partition p : partitions.values()) {
+            if (force) {
+                p.needsRefresh = true;
+            }
+            p.refresh();
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            refreshAll(false);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("index refresh failed", e);
+        }
+    }
+
+    /** The partitions a query may touch, newest day first. */
+    List<Partition> partitionsFor(EventQuery q) {
+        long lo = q.earliest() == null ? Long.MIN_VALUE : EventPreparer.micros(q.earliest());
+        long hi = q.latest() == null ? Long.MAX_VALUE : EventPreparer.micros(q.latest());
+        List<Partition> out = new ArrayList<>();
+        for (Partition p : partitions.values()) {
+            if (p.endMicros() <= lo || p.startMicros() >= hi || !indexSelected(q.indexes(), p.index)) {
+                continue;
+            }
+            out.add(p);
+        }
+        out.sort(Comparator.comparing((Partition p) -> p.day).reversed().thenComparing(p -> p.index));
+        return out;
+    }
+
+    private static boolean indexSelected(List<String> indexes, String index) {
+        if (indexes.isEmpty()) {
+            return true;
+        }
+        for (String pattern : indexes) {
+            if (dev.vigil.index.query.Matching.valueMatches(index, pattern)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Stream<StoredEvent> search(EventQuery query) throws IOException {
+        ensureOpen();
+        return new EventSearch(this, query).stream();
+    }
+
+    @Override
+    public long count(EventQuery query) throws IOException {
+        ensureOpen();
+        return new Aggregations(this, query).count();
+    }
+
+    @Override
+    public List<ValueCount> countBy(EventQuery query, String field, int limit) throws IOException {
+        ensureOpen();
+        return new Aggregations(this, query).countBy(field, limit);
+    }
+
+    @Override
+    public SortedMap<Long, Map<String, Long>> histogram(EventQuery query, Duration span, String byField)
+            throws IOException {
+        ensureOpen();
+        if (span.toSeconds() < 1) {
+            throw new IllegalArgumentException("histogram span " + span + " is shorter than one second");
+        }
+        return new Aggregations(this, query).histogram(span.toSeconds(), byField);
+    }
+
+    @Override
+    public List<String> indexes() {
+        TreeSet<String> names = new TreeSet<>();
+        for (Partition p : partitions.values()) {
+            names.add(p.index);
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** Every partition (for retention), any order. */
+    public List<PartitionInfo> partitions() {
+        List<PartitionInfo> out = new ArrayList<>();
+        for (Partition p : partitions.values()) {
+            out.add(new PartitionInfo(p.index, p.day, p.path, p.sizeBytes()));
+        }
+        return out;
+    }
+
+    /** Deletes one partition: its events disappear from searches at once. Returns false when absent. */
+    public boolean deletePartition(String index, LocalDate day) throws IOException {
+        appendLock.writeLock().lock();
+        try {
+            Partition p = partitions.remove(key(index, day));
+            if (p == null) {
+                return false;
+            }
+            p.delete();
+            return true;
+        } finally {
+            appendLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * A partition as retention sees it.
+     *
+     * @param index index name
+     * @param day the UTC day it holds
+     * @param path its directory
+     * @param sizeBytes bytes on disk
+     */
+    public record PartitionInfo(String index, LocalDate day, Path path, long sizeBytes) {
+        /** The instant the partition's day ends: everything in it is older than this. */
+        public Instant end() {
+            return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the event store is closed");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        background.shutdown();
+        try {
+            background.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        indexers.shutdown();
+        commitNow();
+        closed = true;
+        synchronized (durableMonitor) {
+            durableMonitor.notifyAll();
+        }
+        IOException first = null;
+        for (Partition p : partitions.values()) {
+            try {
+                p.close();
+            } catch (IOException | UncheckedIOException e) {
+                if (first == null) {
+                    first = e instanceof IOException io ? io : ((UncheckedIOException) e).getCause();
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.vigil.index.lucene;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link LuceneEventStore}.
+ *
+ * @param dataDir the data directory; partitions live under {@code dataDir/index/}
+ * @param commitInterval how often appended events are committed to disk; zero commits before every
+ *     {@code append} returns (default 1 s: events received over TCP are on disk within a second)
+ * @param refreshInterval how often new events become searchable (default 500 ms)
+ * @param ramBufferMb indexing buffer per open partition writer
+ * @param maxOpenWriters partitions written at once; the least recently written is committed and closed beyond this
+ * @param defaultIndex the index of events that name none (Splunk's {@code main})
+ * @param indexThreads threads that index one large batch in parallel
+ */
+public record StoreOptions(Path dataDir, Duration commitInterval, Duration refreshInterval, double ramBufferMb,
+                           int maxOpenWriters, String defaultIndex, int indexThreads) {
+
+    public StoreOptions {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(commitInterval, "commitInterval");
+        Objects.requireNonNull(refreshInterval, "refreshInterval");
+        if (refreshInterval.isZero() || refreshInterval.isNegative()) {
+            throw new IllegalArgumentException("refresh interval " + refreshInterval + " must be positive");
+        }
+        if (commitInterval.isNegative()) {
+            throw new IllegalArgumentException("commit interval " + commitInterval + " is negative");
+        }
+        if (maxOpenWriters < 1) {
+            throw new IllegalArgumentException("maxOpenWriters " + maxOpenWriters + " must be at least 1");
+        }
+        if (ramBufferMb < 1) {
+            throw new IllegalArgumentException("ramBufferMb " + ramBufferMb + " must be at least 1");
+        }
+        IndexNames.check(defaultIndex);
+        indexThreads = Math.max(1, indexThreads);
+    }
+
+    /** Defaults: commit every second, refresh every 500 ms, 64 MB per writer, 4 writers, index {@code main}. */
+    public static StoreOptions defaults(Path dataDir) {
+        return new StoreOptions(dataDir, Duration.ofSeconds(1), Duration.ofMillis(500), 64, 4, "main",
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** These options with another commit interval. */
+    public StoreOptions withCommitInterval(Duration d) {
+        return new StoreOptions(dataDir, d, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex, indexThreads);
+    }
+
+    /** These options with another refresh interval. */
+    public StoreOptions withRefreshInterval(Duration d) {
+        return new StoreOptions(dataDir, commitInterval, d, ramBufferMb, maxOpenWriters, defaultIndex, indexThreads);
+    }
+
+    /** These options with another writer RAM buffer. */
+    public StoreOptions withRamBufferMb(double mb) {
+        return new StoreOptions(dataDir, commitInterval, refreshInterval, mb, maxOpenWriters, defaultIndex, indexThreads);
+    }
+
+    /** These options with another number of indexing threads. */
+    public StoreOptions withIndexThreads(int n) {
+        return new StoreOptions(dataDir, commitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex, n);
+    }
+}
