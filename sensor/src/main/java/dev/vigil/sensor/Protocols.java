@@ -26,7 +26,6 @@ public final class Protocols {
             Map.entry("ssh", List.of(22)),
             Map.entry("pop3", List.of(110)),
             Map.entry("imap", List.of(143)),
-            Map.entry("irc", List.of(6666, 6667, 6668, 6669)),
             Map.entry("mysql", List.of(3306)),
             Map.entry("rdp", List.of(3389)),
             Map.entry("smb", List.of(139, 445)),

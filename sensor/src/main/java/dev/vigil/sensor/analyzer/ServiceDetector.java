@@ -50,6 +50,9 @@ final class ServiceDetector implements SessionAnalyzer {
             decided = true;
             return;
         }
+        if (c.isPartial()) {
+            return; // Zeek does no application-layer analysis of connections whose handshake it missed
+        }
         if (isOrig) {
             int n = Math.min(len, SNIFF - origLen);
             System.arraycopy(d, off, orig, origLen, n);

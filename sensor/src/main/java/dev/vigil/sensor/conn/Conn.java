@@ -209,6 +209,11 @@ public final class Conn {
         return false;
     }
 
+    /** TCP only: the handshake was not seen (Zeek's is_partial). */
+    public boolean isPartial() {
+        return isPartial;
+    }
+
     public boolean isRemoved() {
         return removed;
     }
