@@ -1,0 +1,195 @@
+package dev.vigil.collector.template;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.vigil.core.event.Event;
+import dev.vigil.core.event.SyslogTime;
+import dev.vigil.core.syslog.Properties;
+import java.util.Locale;
+
+/**
+ * A property of the message with the property replacer's transformations, applied in rsyslog's order:
+ * value (dates formatted), substring / regex / field extraction, sp-if-no-1st-sp, case, control
+ * characters, fixed width, secure path, drop-last-lf, then csv/json formatting and template escaping.
+ */
+public final class PropertyPart implements Part {
+    private final PropertySpec s;
+    private final String name;
+    private final Pattern pattern;
+    private final boolean isDate;
+    private final boolean transforms;
+
+    public PropertyPart(PropertySpec spec) {
+        this.s = spec;
+        String canonical = Properties.canonical(spec.name);
+        if (canonical == null) {
+            throw new IllegalArgumentException("unknown property '" + spec.name + "'");
+        }
+        this.name = canonical;
+        this.pattern = spec.regex == null ? null : PosixRegex.compile(spec.regex, spec.regexExtended, false);
+        this.isDate = name.equals("timereported") || name.equals("timegenerated");
+        this.transforms = spec.from > 0 || spec.to > 0 || spec.toEnd || pattern != null || spec.fieldNumber > 0
+                || spec.spIfNo1stSp || spec.uppercase || spec.lowercase
+                || spec.controlChars != PropertySpec.ControlChars.KEEP || spec.fixedWidth || spec.secpathDrop
+                || spec.secpathReplace || spec.dropLastLf || spec.format != PropertySpec.Format.PLAIN;
+    }
+
+    /** The canonical property name. */
+    public String name() {
+        return name;
+    }
+
+    public PropertySpec spec() {
+        return s;
+    }
+
+    @Override
+    public void render(Event e, OutBuffer out, Escaping escape) {
+        String v = value(e);
+        out.append(escape == Escaping.NONE ? v : escape.apply(v));
+    }
+
+    /** The transformed value of this property for {@code e}, before template-level escaping. */
+    public String value(Event e) {
+        String v = raw(e);
+        return transforms ? transform(v) : v;
+    }
+
+    private String raw(Event e) {
+        if (isDate) {
+            SyslogTime t = name.equals("timereported") ? Properties.reported(e) : Properties.generated(e);
+            return s.date.format(t, s.dateUtc);
+        }
+        if (name.startsWith("$")) {
+            return SystemProperties.get(name, e);
+        }
+        return Properties.get(e, name);
+    }
+
+    private String transform(String v) {
+        if (pattern != null) {
+            v = regex(v);
+        } else if (s.fieldNumber > 0) {
+            v = field(v);
+        } else if (s.from > 0 || s.to > 0 || s.toEnd) {
+            int from = Math.max(1, s.from);
+            int to = s.toEnd || s.to <= 0 ? v.length() : Math.min(s.to, v.length());
+            v = from > v.length() || to < from ? "" : v.substring(from - 1, to);
+        }
+        if (s.spIfNo1stSp) {
+            // rsyslog 8.2302 gives " " for an empty value too (the corpus shows "app: " for an empty MSG)
+            v = !v.isEmpty() && v.charAt(0) == ' ' ? "" : " ";
+        }
+        if (s.uppercase) {
+            v = v.toUpperCase(Locale.ROOT);
+        } else if (s.lowercase) {
+            v = v.toLowerCase(Locale.ROOT);
+        }
+        if (s.controlChars != PropertySpec.ControlChars.KEEP) {
+            v = controlChars(v);
+        }
+        if (s.fixedWidth && s.to > 0) {
+            int width = s.to - Math.max(1, s.from) + 1;
+            if (v.length() < width) {
+                v = v + " ".repeat(width - v.length());
+            }
+        }
+        if (s.secpathDrop || s.secpathReplace) {
+            v = securePath(v, s.secpathReplace);
+        }
+        if (s.dropLastLf && s.controlChars != PropertySpec.ControlChars.ESCAPE && v.endsWith("\n")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        switch (s.format) {
+            case CSV: return "\"" + v.replace("\"", "\"\"") + "\"";
+            case JSON: return Json.escape(v);
+            case JSONF: return "\"" + (s.outName != null ? s.outName : s.name) + "\":\"" + Json.escape(v) + "\"";
+            case JSONR: return Json.escape(v).replace("\\/", "/");
+            default: return v;
+        }
+    }
+
+    /** rsyslog's secpath-drop / secpath-replace: no '/' and never "", "." or "..". */
+    static String securePath(String v, boolean replace) {
+        if (v.indexOf('/') >= 0) {
+            v = replace ? v.replace('/', '_') : v.replace("/", "");
+        }
+        if (v.isEmpty() || v.equals(".") || v.equals("..")) {
+            return "_";
+        }
+        if (v.startsWith("..")) {
+            return "_" + v.substring(1);
+        }
+        return v;
+    }
+
+    private String controlChars(String v) {
+        StringBuilder sb = null;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean cc = c < 0x20 || c == 0x7f;
+            if (cc && sb == null) {
+                sb = new StringBuilder(v.length() + 8).append(v, 0, i);
+            }
+            if (!cc) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            switch (s.controlChars) {
+                case SPACE: sb.append(' '); break;
+                case DROP: break;
+                default:
+                    sb.append('#').append((char) ('0' + ((c >> 6) & 7))).append((char) ('0' + ((c >> 3) & 7)))
+                            .append((char) ('0' + (c & 7)));
+            }
+        }
+        return sb == null ? v : sb.toString();
+    }
+
+    private String regex(String v) {
+        Matcher m = pattern.matcher(v);
+        int found = -1;
+        int start = 0;
+        boolean ok = false;
+        while (start <= v.length() && m.find(start)) {
+            found++;
+            if (found == s.regexMatch) {
+                ok = true;
+                break;
+            }
+            start = m.end() > m.start() ? m.end() : m.end() + 1;
+        }
+        if (ok && s.regexSubmatch <= m.groupCount()) {
+            String g = m.group(s.regexSubmatch);
+            return g == null ? "" : g;
+        }
+        switch (s.noMatch) {
+            case BLANK: return "";
+            case ZERO: return "0";
+            case FIELD: return v;
+            default: return "**NO MATCH**";
+        }
+    }
+
+    private String field(String v) {
+        String delim = s.fieldDelimiter;
+        int idx = 0;
+        for (int n = 1; n < s.fieldNumber; n++) {
+            int next = v.indexOf(delim, idx);
+            if (next < 0) {
+                return "**FIELD NOT FOUND**";
+            }
+            idx = next + delim.length();
+        }
+        int end = v.indexOf(delim, idx);
+        return end < 0 ? v.substring(idx) : v.substring(idx, end);
+    }
+
+    @Override
+    public String toString() {
+        return "%" + s.name + "%";
+    }
+
+}

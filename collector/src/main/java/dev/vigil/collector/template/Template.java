@@ -1,0 +1,96 @@
+package dev.vigil.collector.template;
+
+import dev.vigil.core.event.Event;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An rsyslog template: a sequence of constant text and properties, with a template-level escaping
+ * option. Immutable and thread-safe.
+ */
+public final class Template {
+    private final String name;
+    private final List<Part> parts;
+    private final Escaping escaping;
+    private final boolean jsonContainer;
+
+    public Template(String name, List<Part> parts, Escaping escaping, boolean jsonContainer) {
+        this.name = Objects.requireNonNull(name);
+        this.parts = List.copyOf(parts);
+        this.escaping = escaping;
+        this.jsonContainer = jsonContainer;
+    }
+
+    /**
+     * Reads rsyslog's string syntax (legacy {@code $template} and {@code template(type="string")}):
+     * backslash escapes and {@code %property:from:to:options%}.
+     *
+     * @throws IllegalArgumentException with the position and reason when the text is malformed
+     */
+    public static Template fromString(String name, String text, Escaping escaping) {
+        return new Template(name, TemplateStringParser.parse(text), escaping, false);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Part> parts() {
+        return parts;
+    }
+
+    public Escaping escaping() {
+        return escaping;
+    }
+
+    /** Renders {@code e} into {@code out}. */
+    public void render(Event e, OutBuffer out) {
+        if (jsonContainer) {
+            renderJsonContainer(e, out);
+            return;
+        }
+        for (Part p : parts) {
+            p.render(e, out, escaping);
+        }
+    }
+
+    /** option.jsonf: the jsonf parts joined into one JSON object, constants ignored. */
+    private void renderJsonContainer(Event e, OutBuffer out) {
+        out.append((byte) '{');
+        boolean first = true;
+        for (Part p : parts) {
+            if (p instanceof PropertyPart pp) {
+                if (!first) {
+                    out.append((byte) ',');
+                }
+                first = false;
+                out.append(pp.value(e));
+            }
+        }
+        out.append((byte) '}');
+    }
+
+    /** Renders {@code e} as a string. */
+    public String render(Event e) {
+        OutBuffer out = new OutBuffer();
+        render(e, out);
+        return out.toString();
+    }
+
+    /** The names of the properties this template uses. */
+    public List<String> properties() {
+        List<String> out = new ArrayList<>();
+        for (Part p : parts) {
+            if (p instanceof PropertyPart pp) {
+                out.add(pp.name());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "Template[" + name + "]";
+    }
+}
