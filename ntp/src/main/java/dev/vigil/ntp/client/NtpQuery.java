@@ -71,7 +71,7 @@ public final class NtpQuery {
     }
 
     /** The accepted sample with the lowest delay, else the last outcome. */
-    NtpSample bestOf(InetSocketAddress target) throws InterruptedException {
+    public NtpSample bestOf(InetSocketAddress target) throws InterruptedException {
         NtpSample best = null;
         NtpSample last = null;
         for (int i = 0; i < samples; i++) {
