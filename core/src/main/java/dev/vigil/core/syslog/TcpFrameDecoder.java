@@ -17,7 +17,7 @@ public final class TcpFrameDecoder {
 
     private final int maxLine;
     private final int maxFrameSize;
-    private final byte[] msg;
+    private byte[] msg;
     private int len;
     private State state = State.START;
     private boolean octetCounting;
@@ -33,7 +33,7 @@ public final class TcpFrameDecoder {
         }
         this.maxLine = maxMessageSize;
         this.maxFrameSize = maxFrameSize;
-        this.msg = new byte[maxMessageSize];
+        this.msg = new byte[Math.min(maxMessageSize, 256)]; // grows on demand: idle connections stay small
     }
 
     public TcpFrameDecoder(int maxMessageSize) {
@@ -52,6 +52,7 @@ public final class TcpFrameDecoder {
                     j++;
                 }
                 if (j > i) {
+                    ensure(len + (j - i));
                     System.arraycopy(buf, i, msg, len, j - i);
                     len += j - i;
                     i = j - 1;
@@ -104,6 +105,7 @@ public final class TcpFrameDecoder {
             submit(sink);
             state = State.START;
         } else if (len < maxLine) {
+            ensure(len + 1);
             msg[len++] = c;
         } else {
             splitFrames++;
@@ -112,6 +114,12 @@ public final class TcpFrameDecoder {
         if (octetCounting && --octetsRemain < 1) {
             submit(sink);
             state = State.START;
+        }
+    }
+
+    private void ensure(int n) {
+        if (n > msg.length) {
+            msg = java.util.Arrays.copyOf(msg, Math.min(maxLine, Math.max(n, msg.length * 2)));
         }
     }
 
