@@ -117,9 +117,6 @@ public final class PropertyPart implements Part {
         if (v.isEmpty() || v.equals(".") || v.equals("..")) {
             return "_";
         }
-        if (v.startsWith("..")) {
-            return "_" + v.substring(1);
-        }
         return v;
     }
 
