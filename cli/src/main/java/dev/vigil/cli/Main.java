@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
         description = "Vigil: NTP server, rsyslog-compatible collector, SPL search, Zeek-compatible sensor.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                NtpCommand.class,
                 SensorCommand.class,
-                LastCommand.class, LastbCommand.class, LastlogCommand.class,
+                LastCommand.class, LastbCommand.class, LastlogCommand.class, LastcommCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
