@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 NtpCommand.class,
                 SensorCommand.class,
                 SearchCommand.class,
-                LastCommand.class, LastbCommand.class, LastlogCommand.class, LastcommCommand.class,
+                LastCommand.class, LastbCommand.class, LastlogCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
