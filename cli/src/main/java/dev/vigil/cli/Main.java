@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 NtpCommand.class,
                 SensorCommand.class,
-                LastCommand.class, LastbCommand.class, LastlogCommand.class,
+                SearchCommand.class,
+                LastCommand.class, LastbCommand.class, LastlogCommand.class, LastcommCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
