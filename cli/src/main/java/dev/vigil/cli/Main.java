@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 NtpCommand.class,
                 SensorCommand.class,
+                SearchCommand.class,
                 LastCommand.class, LastbCommand.class, LastlogCommand.class, LastcommCommand.class,
         })
 public final class Main implements Runnable {

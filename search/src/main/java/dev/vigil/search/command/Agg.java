@@ -74,6 +74,11 @@ public record Agg(String function, String field, String as) {
             this.fn = agg.function;
         }
 
+        /** Adds {@code n} events counted elsewhere (an index aggregation); only for a bare count. */
+        public void addCount(long n) {
+            count += n;
+        }
+
         /** Adds a row's contribution; returns the estimated bytes newly held. */
         public long add(Row row) {
             if (agg.field == null) {

@@ -180,6 +180,44 @@ public record TimechartCmd(String span, int bins, int limit, boolean useOther, S
         }
     }
 
+    /**
+     * True when an index histogram of {@code spanSeconds} buckets (aligned to multiples of the span since the
+     * epoch) can stand in for this timechart: a bare count, a span in seconds/minutes/hours, and a time zone
+     * whose offset is a whole number of spans (so local alignment equals epoch alignment).
+     */
+    public Long pushdownSpan(ExecContext ctx) {
+        if (aggs.size() != 1 || !aggs.get(0).function().matches("count|c") || aggs.get(0).field() != null) return null;
+        if (span == null && !bounded(ctx)) return null;
+        String sp = resolvedSpan(ctx);
+        String unit = dev.vigil.search.time.RelativeTime.spanUnit(sp);
+        long secs = dev.vigil.search.time.RelativeTime.spanSeconds(sp);
+        boolean daily = unit.equals("d") && secs == 86400;
+        if (!unit.equals("s") && !unit.equals("m") && !unit.equals("h") && !daily) return null;
+        if (!ctx.zone().getRules().isFixedOffset()) return null;
+        long off = ctx.zone().getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds();
+        return off % secs == 0 ? secs : null;
+    }
+
+    /** Emits this timechart from an index histogram (see {@link #pushdownSpan}). */
+    public void emitCounts(ExecContext ctx, java.util.SortedMap<Long, Map<String, Long>> hist, Operator down) {
+        TimeBuckets tb = new TimeBuckets(resolvedSpan(ctx), ctx.zone());
+        Map<Double, Map<String, Agg.Acc[]>> cells = new HashMap<>();
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<Long, Map<String, Long>> e : hist.entrySet()) {
+            double b = e.getKey();
+            for (Map.Entry<String, Long> s : e.getValue().entrySet()) {
+                String series = by == null ? "" : s.getKey().equals("NULL") ? (useNull ? nullStr : null) : s.getKey();
+                if (series == null || s.getValue() == 0) continue;
+                Agg.Acc[] accs = cells.computeIfAbsent(b, k -> new HashMap<>()).computeIfAbsent(series, k -> newAccs());
+                accs[0].addCount(s.getValue());
+                min = Math.min(min, b);
+                max = Math.max(max, b + tb.seconds() - 1);
+            }
+        }
+        emit(ctx, cells, tb, min, max, down);
+        down.finish();
+    }
+
     private static boolean bounded(ExecContext ctx) {
         return !Double.isInfinite(ctx.earliest()) && !Double.isInfinite(ctx.latest());
     }

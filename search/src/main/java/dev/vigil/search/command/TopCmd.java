@@ -122,6 +122,38 @@ public record TopCmd(boolean rare, int limit, String countField, String percentF
         };
     }
 
+    /** True when an index's counts by value of one field can stand in for this command. */
+    public boolean pushdownField() {
+        return fields.size() == 1 && by.isEmpty();
+    }
+
+    /** Emits this top/rare from counts by value of its single field (see {@link #pushdownField}). */
+    public void emitCounts(Map<String, Long> counts, Operator down) {
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
+        entries.sort((a, b) -> {
+            int c = rare ? Long.compare(a.getValue(), b.getValue()) : Long.compare(b.getValue(), a.getValue());
+            return c != 0 ? c : a.getKey().compareTo(b.getKey());
+        });
+        long total = 0;
+        for (Map.Entry<String, Long> e : entries) total += e.getValue();
+        int n = limit == 0 ? entries.size() : Math.min(limit, entries.size());
+        long shown = 0;
+        for (int i = 0; i < n; i++) {
+            Map.Entry<String, Long> e = entries.get(i);
+            shown += e.getValue();
+            if (!down.push(countRow(e.getKey(), e.getValue(), total))) { down.finish(); return; }
+        }
+        if (useOther && entries.size() > n) down.push(countRow(otherStr, total - shown, total));
+        down.finish();
+    }
+
+    private Row countRow(String value, long count, long total) {
+        Row out = new Row().put(fields.get(0), value);
+        if (showCount) out.put(countField, (double) count);
+        if (showPerc) out.put(percentField, String.format(Locale.ROOT, "%.6f", 100.0 * count / total));
+        return out;
+    }
+
     public String toSpl() {
         StringBuilder b = new StringBuilder(rare ? "rare" : "top");
         b.append(" limit=").append(limit);

@@ -28,12 +28,19 @@ public final class Searcher {
     private final Path lookupsDir;
     private final ZoneId zone;
     private final SearchLimits limits;
+    private final boolean pushdown;
 
     public Searcher(SearchSource source, Path lookupsDir, ZoneId zone, SearchLimits limits) {
+        this(source, lookupsDir, zone, limits, true);
+    }
+
+    /** As above; {@code pushdown=false} makes every command run here (tests compare both paths). */
+    public Searcher(SearchSource source, Path lookupsDir, ZoneId zone, SearchLimits limits, boolean pushdown) {
         this.source = source;
         this.lookupsDir = lookupsDir;
         this.zone = zone;
         this.limits = limits;
+        this.pushdown = pushdown;
     }
 
     /** A context for one search (keep it to cancel the search or read its progress from another thread). */
@@ -72,12 +79,22 @@ public final class Searcher {
             public void finish() { }
         };
         List<Command> cmds = p.commands();
+        if (pushdown && cmds.size() >= 2) {
+            Operator rest = head;
+            for (int i = cmds.size() - 1; i >= 2; i--) rest = cmds.get(i).open(ctx, rest);
+            if (Pushdown.run(p, source, range, ctx, rest)) {
+                ctx.check();
+                return;
+            }
+        }
         for (int i = cmds.size() - 1; i >= 0; i--) head = cmds.get(i).open(ctx, head);
         Operator first = head;
         if (!p.generating()) {
             source.scan(range[0], range[1], p.initialSearch(), e -> {
                 ctx.tick();
-                return first.push(toRow(e));
+                Row r = toRow(e);
+                if (!source.extractsFields()) KvExtractor.extract(e.raw(), r);
+                return first.push(r);
             });
         }
         ctx.check();
@@ -94,7 +111,7 @@ public final class Searcher {
         return new double[]{from, to};
     }
 
-    /** An event as a row: {@code _time}, {@code _raw}, the source's fields, then KV_MODE=auto fields from _raw. */
+    /** An event as a row: {@code _time}, {@code _raw}, then the source's fields. */
     public static Row toRow(SearchEvent e) {
         Row r = new Row();
         r.put("_time", e.time());
@@ -102,7 +119,6 @@ public final class Searcher {
         for (Map.Entry<String, Object> f : e.fields().entrySet()) {
             if (f.getValue() != null) r.put(f.getKey(), f.getValue());
         }
-        KvExtractor.extract(e.raw(), r);
         return r;
     }
 

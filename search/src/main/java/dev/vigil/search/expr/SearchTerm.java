@@ -1,14 +1,15 @@
 package dev.vigil.search.expr;
 
+import dev.vigil.index.query.Filter;
+import dev.vigil.index.query.Matching;
 import dev.vigil.search.exec.Row;
-import dev.vigil.search.value.Glob;
 import dev.vigil.search.value.Values;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The {@code search} command's boolean tree over events. Field values compare case-insensitively with
+ * The {@code search} command's boolean tree over events. Matching delegates to the index's
+ * {@link Matching} so a filter pushed down to the index and one checked here agree exactly. Field values compare case-insensitively with
  * wildcards; keywords and phrases match {@code _raw}. Immutable; {@link #explain} says why a row matched.
  */
 public sealed interface SearchTerm {
@@ -72,13 +73,12 @@ public sealed interface SearchTerm {
         }
     }
 
-    /** A bare word matched in {@code _raw} on segment boundaries; {@code *} wildcards allowed. */
+    /** A bare word matched in {@code _raw} as a segment (Splunk's breakers); {@code *} wildcards allowed. */
     record Keyword(String text) implements SearchTerm {
         public boolean matches(Row row) {
             String raw = Values.toStr(row.get("_raw"));
-            if (raw == null) return text.equals("*");
-            if (text.indexOf('*') >= 0) return RawText.containsGlob(raw, new Glob(text, true));
-            return RawText.containsTerm(raw, text.toLowerCase(Locale.ROOT));
+            if (text.chars().allMatch(c -> c == '*')) return true;
+            return raw != null && Matching.rawTermMatches(raw, text);
         }
         public String toSpl() { return text; }
         public String explain(Row row) { return matches(row) ? "_raw contains term " + text : null; }
@@ -88,17 +88,14 @@ public sealed interface SearchTerm {
     record Phrase(String text) implements SearchTerm {
         public boolean matches(Row row) {
             String raw = Values.toStr(row.get("_raw"));
-            if (raw == null) return false;
-            if (text.indexOf('*') >= 0) return RawText.containsGlob(raw, new Glob(text, true))
-                    || new Glob("*" + text + "*", true).matches(raw);
-            return RawText.containsTerm(raw, text.toLowerCase(Locale.ROOT));
+            return raw != null && Matching.phraseMatches(raw, text);
         }
         public String toSpl() { return quote(text); }
         public String explain(Row row) { return matches(row) ? "_raw contains phrase " + quote(text) : null; }
     }
 
     /**
-     * {@code field OP value}. {@code =} is case-insensitive with wildcards and numeric equality; {@code !=}
+     * {@code field OP value}. {@code =} compares text, case-insensitive with wildcards; {@code !=}
      * needs the field to exist; ordering compares numbers numerically, other values lexicographically.
      */
     record Compare(String field, Op op, String value) implements SearchTerm {
@@ -108,27 +105,12 @@ public sealed interface SearchTerm {
             List<Object> vals = Values.list(v);
             if (op == Op.EQ) return anyEquals(vals);
             if (op == Op.NE) return !anyEquals(vals);
-            Double rhs = Values.parseNumber(value);
-            for (Object o : vals) {
-                Double lhs = Values.toNumber(o);
-                int c;
-                if (lhs != null && rhs != null) c = Double.compare(lhs, rhs);
-                else if (lhs == null && rhs == null) c = Values.toStr(o).compareTo(value);
-                else continue;
-                if (op == Op.LT ? c < 0 : op == Op.LE ? c <= 0 : op == Op.GT ? c > 0 : c >= 0) return true;
-            }
+            Filter.Op fop = op == Op.LT ? Filter.Op.LT : op == Op.LE ? Filter.Op.LE : op == Op.GT ? Filter.Op.GT : Filter.Op.GE;
+            for (Object o : vals) if (Matching.compare(Values.toStr(o), fop, value)) return true;
             return false;
         }
         private boolean anyEquals(List<Object> vals) {
-            Glob g = new Glob(value, true);
-            Double num = g.hasWildcard() ? null : Values.parseNumber(value);
-            for (Object o : vals) {
-                if (g.matches(Values.toStr(o))) return true;
-                if (num != null) {
-                    Double d = Values.toNumber(o);
-                    if (d != null && d.doubleValue() == num) return true;
-                }
-            }
+            for (Object o : vals) if (Matching.valueMatches(Values.toStr(o), value)) return true;
             return false;
         }
         public String toSpl() { return field + op.symbol + quoteIfNeeded(value); }

@@ -47,8 +47,22 @@ public final class ResultWriter {
     }
 
     static void json(SearchResult r, ZoneId zone, Writer out) throws IOException {
+        json(r, zone, out, false);
+    }
+
+    /**
+     * The JSON form; with {@code meta} it also carries {@code events}, {@code total}, {@code scanned} and
+     * {@code truncated} (the server's answer, which a remote CLI reads back).
+     */
+    public static void json(SearchResult r, ZoneId zone, Writer out, boolean meta) throws IOException {
         JsonGenerator g = JSON.createGenerator(out);
         g.writeStartObject();
+        if (meta) {
+            g.writeBooleanField("events", r.events());
+            g.writeNumberField("total", r.total());
+            g.writeNumberField("scanned", r.scanned());
+            g.writeBooleanField("truncated", r.truncated());
+        }
         g.writeArrayFieldStart("columns");
         for (String c : r.columns()) g.writeString(c);
         g.writeEndArray();
