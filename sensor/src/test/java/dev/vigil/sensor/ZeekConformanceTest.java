@@ -33,7 +33,9 @@ class ZeekConformanceTest {
             "conn-flip-without-syn/conn.log", "conn-pppoe-over-qinq/conn.log", "conn-http-vlan-mpls/conn.log",
             "conn-dns-false-gtp/conn.log", "conn-dns-gre-tunnel/conn.log", "conn-http-tcp-padding/conn.log",
             "conn-pop3-rej/conn.log", "conn-bad-checksum-syn/conn.log", "conn-udp-corrupt/conn.log",
-            "conn-rst-behavior/out", "http-files-concurrent-range/conn.log");
+            "conn-rst-behavior/out", "http-files-concurrent-range/conn.log",
+            "conn-dns-http-wikipedia/dns.log", "conn-dns-false-gtp/dns.log", "conn-dns-gre-tunnel/dns.log",
+            "dns-notify/dns.log", "dns-flip/dns.log", "dns-multiple-txt-strings/dns.log", "dns-mdns-no-assoc/dns.log");
 
     private static final List<String> REPORT = new ArrayList<>();
 

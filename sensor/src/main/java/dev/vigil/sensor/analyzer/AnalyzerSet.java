@@ -23,7 +23,7 @@ public final class AnalyzerSet {
 
     public void attach(Conn c) {
         if (dns && DnsAnalyzer.wants(c)) {
-            c.analyzers.add(new DnsAnalyzer(logs));
+            c.analyzers.add(new DnsAnalyzer(logs, true));
         }
         if (only == null || !only.isEmpty()) {
             ServiceDetector d = ServiceDetector.create(c, only);

@@ -82,6 +82,11 @@ public final class Conn {
         return false;
     }
 
+    /** Swaps originator and responder, as an analyzer does when it sees the reply first (history '^'). */
+    public void flip() {
+        flipRoles();
+    }
+
     void flipRoles() {
         long h = respHi, l = respLo;
         respHi = origHi;
@@ -207,6 +212,14 @@ public final class Conn {
             }
         }
         return false;
+    }
+
+    /** Is the responder a multicast address (224.0.0.0/4, ff00::/8)? */
+    public boolean respIsMulticast() {
+        if (respHi == 0 && (respLo & 0xffffffff00000000L) == dev.vigil.sensor.decode.Packet.V4_MAPPED_LO) {
+            return ((respLo >>> 28) & 0xf) == 0xe;
+        }
+        return (respHi >>> 56) == 0xff;
     }
 
     /** TCP only: the handshake was not seen (Zeek's is_partial). */
