@@ -1,0 +1,133 @@
+package dev.vigil.collector.rule;
+
+import dev.vigil.collector.action.Action;
+import dev.vigil.collector.action.ActionException;
+import dev.vigil.core.event.Event;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Runs events through the compiled rulesets in rsyslog's order: every statement of the ruleset, top to
+ * bottom, actions called synchronously, {@code stop} ending the event. A failing action is counted and
+ * reported (first failure and recovery), never stops the other rules. Each action is called by one
+ * thread at a time, so {@link #process} may be called from several worker threads.
+ */
+public final class RuleEngine implements AutoCloseable {
+    private final Map<String, Ruleset> rulesets;
+    private final Ruleset main;
+    private final List<Action> actions;
+    private final Consumer<String> reporter;
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final Map<Action, Boolean> failing = Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * @param rulesets every ruleset by name; must contain {@link Ruleset#DEFAULT}
+     * @param actions every action the rulesets use, flushed and closed by this engine
+     * @param reporter where action failures are reported (one line each)
+     */
+    public RuleEngine(Map<String, Ruleset> rulesets, List<Action> actions, Consumer<String> reporter) {
+        this.rulesets = Collections.unmodifiableMap(new LinkedHashMap<>(rulesets));
+        this.main = rulesets.get(Ruleset.DEFAULT);
+        if (main == null) {
+            throw new IllegalArgumentException("no ruleset " + Ruleset.DEFAULT);
+        }
+        this.actions = List.copyOf(actions);
+        this.reporter = reporter;
+    }
+
+    /** Runs {@code e} through the default ruleset. */
+    public void process(Event e) {
+        main.run(e, this);
+    }
+
+    /** Runs {@code e} through the named ruleset (an input's {@code ruleset=}), the default one if unknown. */
+    public void process(Event e, String ruleset) {
+        Ruleset r = ruleset == null ? main : rulesets.getOrDefault(ruleset, main);
+        r.run(e, this);
+    }
+
+    void runRuleset(String name, Event e) {
+        Ruleset r = rulesets.get(name);
+        if (r != null) {
+            r.run(e, this);
+        }
+    }
+
+    void execute(Action a, Event e, String location) {
+        try {
+            synchronized (a) {
+                a.process(e);
+            }
+            processed.incrementAndGet();
+            if (!failing.isEmpty() && failing.remove(a) != null) {
+                reporter.accept(location + ": action " + a.describe() + " resumed");
+            }
+        } catch (ActionException | RuntimeException ex) {
+            failures.incrementAndGet();
+            if (failing.put(a, Boolean.TRUE) == null) {
+                reporter.accept(location + ": action " + a.describe() + " failed: " + ex.getMessage());
+            }
+        }
+    }
+
+    /** The rulesets by name. */
+    public Map<String, Ruleset> rulesets() {
+        return rulesets;
+    }
+
+    /** Every action of the configuration, in configuration order. */
+    public List<Action> actions() {
+        return actions;
+    }
+
+    /** Number of action calls that succeeded. */
+    public long actionCalls() {
+        return processed.get();
+    }
+
+    /** Number of action calls that failed. */
+    public long actionFailures() {
+        return failures.get();
+    }
+
+    /** Flushes every action; failures are reported, not thrown, so one bad target cannot block the rest. */
+    public void flush() {
+        for (Action a : actions) {
+            try {
+                synchronized (a) {
+                    a.flush();
+                }
+            } catch (IOException | RuntimeException ex) {
+                reporter.accept("flush of " + a.describe() + " failed: " + ex.getMessage());
+            }
+        }
+    }
+
+    /** Closes every action (flushing it first). */
+    @Override
+    public void close() {
+        List<String> errors = new ArrayList<>();
+        for (Action a : actions) {
+            try {
+                synchronized (a) {
+                    a.close();
+                }
+            } catch (IOException | RuntimeException ex) {
+                errors.add(a.describe() + ": " + ex.getMessage());
+            }
+        }
+        errors.forEach(s -> reporter.accept("close of " + s));
+    }
+
+    @Override
+    public String toString() {
+        return "RuleEngine" + rulesets.values();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.vigil.collector.rule;
+
+import dev.vigil.collector.action.Action;
+import dev.vigil.collector.filter.Filter;
+import dev.vigil.core.event.Event;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The statement types: if/then/else, action, stop, call, and a block of statements. */
+public final class Statements {
+    private Statements() {
+    }
+
+    /** A sequence run in order; stops at the first statement that says stop. */
+    public static final class Block implements Statement {
+        private final List<Statement> list = new ArrayList<>();
+        private Statement[] compiled;
+
+        /** Appends a statement (only while building). */
+        public Block add(Statement s) {
+            list.add(s);
+            compiled = null;
+            return this;
+        }
+
+        public List<Statement> statements() {
+            return list;
+        }
+
+        public boolean isEmpty() {
+            return list.isEmpty();
+        }
+
+        /** The last statement, or null. */
+        public Statement last() {
+            return list.isEmpty() ? null : list.get(list.size() - 1);
+        }
+
+        @Override
+        public boolean run(Event e, RuleEngine engine) {
+            Statement[] s = compiled;
+            if (s == null) {
+                s = compiled = list.toArray(new Statement[0]);
+            }
+            for (Statement st : s) {
+                if (!st.run(e, engine)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return list.toString();
+        }
+    }
+
+    /** {@code if filter then ... else ...}; also every selector and property-filter line. */
+    public record If(Filter filter, Block then, Block otherwise, String location) implements Statement {
+        @Override
+        public boolean run(Event e, RuleEngine engine) {
+            if (filter.matches(e)) {
+                return then.run(e, engine);
+            }
+            return otherwise == null || otherwise.run(e, engine);
+        }
+    }
+
+    /** Runs one action; failures are reported to the engine and never stop the ruleset. */
+    public record Run(Action action, String location) implements Statement {
+        @Override
+        public boolean run(Event e, RuleEngine engine) {
+            engine.execute(action, e, location);
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return action.describe();
+        }
+    }
+
+    /** {@code stop}, {@code ~}: processing of this event ends. */
+    public record Stop(String location) implements Statement {
+        @Override
+        public boolean run(Event e, RuleEngine engine) {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "stop";
+        }
+    }
+
+    /** {@code call name}: runs another ruleset; a stop inside it ends only that ruleset, as in rsyslog. */
+    public record Call(String ruleset, String location) implements Statement {
+        @Override
+        public boolean run(Event e, RuleEngine engine) {
+            engine.runRuleset(ruleset, e);
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "call " + ruleset;
+        }
+    }
+}
