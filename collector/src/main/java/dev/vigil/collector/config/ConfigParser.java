@@ -169,10 +169,10 @@ final class ConfigParser {
 
     private Statement propertyFilterLine(int start) {
         int eol = src.text.indexOf('\n', start);
-        String line = src.text.substring(0, eol < 0 ? src.text.length() : eol);
+        String line = src.text.substring(start, eol < 0 ? src.text.length() : eol);
         try {
-            PropertyFilterParser.Result r = PropertyFilterParser.parse(line, start);
-            lx.pos = r.end();
+            PropertyFilterParser.Result r = PropertyFilterParser.parse(line, 0);
+            lx.pos = start + r.end();
             return filtered(r.filter(), start);
         } catch (FilterSyntaxException e) {
             b.warn(src.location(start), "error: " + e.getMessage() + " - filter line ignored");

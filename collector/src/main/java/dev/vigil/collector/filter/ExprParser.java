@@ -68,7 +68,8 @@ public final class ExprParser {
         Expr left = unary();
         while (kind == 'o' || kind == 'w') {
             int lv = level(tok);
-            if (lv < 0 || lv <= minLevel) {
+            if (lv < 0 || lv <= minLevel || tok.equals("/") && pos < src.length() && Character.isLetter(src.charAt(pos))) {
+                // "/var/log/x" after a complete condition is an action with "then" missing, not a division
                 break;
             }
             String op = tok;
