@@ -117,7 +117,11 @@ public final class LocalNetworks {
     }
 
     public boolean contains(long hi, long lo) {
+        boolean v4 = Addresses.isV4(hi, lo);
         for (Net n : nets) {
+            if (v4 != (n.bits >= 96 && Addresses.isV4(n.hi, n.lo))) {
+                continue; // an IPv4 address only falls in IPv4 prefixes, and vice versa
+            }
             if (n.contains(hi, lo)) {
                 return true;
             }

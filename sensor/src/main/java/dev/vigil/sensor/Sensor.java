@@ -37,7 +37,10 @@ public final class Sensor implements DecodeListener, ConnListener {
     private final LocalNetworks local;
     private final AnalyzerSet analyzers;
     private final boolean connLog;
-    private final Map<String, Tunnel> tunnels = new HashMap<>();
+    private record TunnelKey(long aHi, long aLo, long bHi, long bLo, String type, Tunnel parent) {
+    }
+
+    private final Map<TunnelKey, Tunnel> tunnels = new HashMap<>();
     private final WeirdLog weirds;
 
     public Sensor(SensorOptions opt) throws IOException {
@@ -96,11 +99,18 @@ public final class Sensor implements DecodeListener, ConnListener {
 
     @Override
     public Tunnel tunnel(Packet outer, String type) {
-        String a = Addresses.format(outer.srcHi, outer.srcLo);
-        String b = Addresses.format(outer.dstHi, outer.dstLo);
-        String key = (a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a) + "|" + type
-                + (outer.tunnel == null ? "" : "|" + outer.tunnel.uid);
-        return tunnels.computeIfAbsent(key, k -> new Tunnel(table.nextUid(), outer.tunnel, type));
+        // Zeek keys IP tunnels by the unordered pair of outer addresses.
+        boolean srcFirst = Long.compareUnsigned(outer.srcHi, outer.dstHi) < 0
+                || (outer.srcHi == outer.dstHi && Long.compareUnsigned(outer.srcLo, outer.dstLo) <= 0);
+        TunnelKey key = srcFirst
+                ? new TunnelKey(outer.srcHi, outer.srcLo, outer.dstHi, outer.dstLo, type, outer.tunnel)
+                : new TunnelKey(outer.dstHi, outer.dstLo, outer.srcHi, outer.srcLo, type, outer.tunnel);
+        Tunnel t = tunnels.get(key);
+        if (t == null) {
+            t = new Tunnel(table.nextUid(), outer.tunnel, type);
+            tunnels.put(key, t);
+        }
+        return t;
     }
 
     @Override

@@ -53,14 +53,18 @@ final class ServiceDetector implements SessionAnalyzer {
         if (c.isPartial()) {
             return; // Zeek does no application-layer analysis of connections whose handshake it missed
         }
+        int n;
         if (isOrig) {
-            int n = Math.min(len, SNIFF - origLen);
+            n = Math.min(len, SNIFF - origLen);
             System.arraycopy(d, off, orig, origLen, n);
             origLen += n;
         } else {
-            int n = Math.min(len, SNIFF - respLen);
+            n = Math.min(len, SNIFF - respLen);
             System.arraycopy(d, off, resp, respLen, n);
             respLen += n;
+        }
+        if (n == 0) {
+            return;
         }
         String o = new String(orig, 0, origLen, StandardCharsets.ISO_8859_1);
         String r = new String(resp, 0, respLen, StandardCharsets.ISO_8859_1);
@@ -82,8 +86,8 @@ final class ServiceDetector implements SessionAnalyzer {
                 confirm(c, "ftp");
             }
         }
-        if (origLen >= SNIFF && respLen >= SNIFF) {
-            decided = true;
+        if (origLen >= SNIFF || respLen >= SNIFF) {
+            decided = true; // every signature looks at the first bytes only
         }
     }
 

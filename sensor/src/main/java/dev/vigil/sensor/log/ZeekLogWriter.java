@@ -122,6 +122,10 @@ public final class ZeekLogWriter implements Closeable {
             case "time", "interval" -> ZeekValues.fixed6(line, ((Number) v).doubleValue());
             case "bool" -> line.append(((Boolean) v) ? 'T' : 'F');
             case "string" -> {
+                if (v instanceof String str && plainAscii(str, inContainer)) {
+                    line.append(str);
+                    return;
+                }
                 byte[] b = v instanceof byte[] bytes ? bytes : v.toString().getBytes(StandardCharsets.UTF_8);
                 if (b.length == 0) {
                     line.append("(empty)");
@@ -134,6 +138,21 @@ public final class ZeekLogWriter implements Closeable {
             }
             default -> line.append(v);
         }
+    }
+
+    /** Printable ASCII needing no escape, and not one of the two markers: the common case, copied as is. */
+    private static boolean plainAscii(String s, boolean inContainer) {
+        int n = s.length();
+        if (n == 0 || s.equals("-") || s.equals("(empty)")) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '\\' || (inContainer && c == ',')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
