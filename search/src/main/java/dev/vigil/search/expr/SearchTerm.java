@@ -39,7 +39,7 @@ public sealed interface SearchTerm {
             return true;
         }
         public String toSpl() {
-            return terms.stream().map(t -> t instanceof Or ? "(" + t.toSpl() + ")" : t.toSpl())
+            return terms.stream().map(t -> t instanceof Or || t instanceof And ? "(" + t.toSpl() + ")" : t.toSpl())
                     .collect(Collectors.joining(" "));
         }
         public String explain(Row row) {
@@ -56,7 +56,7 @@ public sealed interface SearchTerm {
             return false;
         }
         public String toSpl() {
-            return terms.stream().map(t -> t instanceof And ? "(" + t.toSpl() + ")" : t.toSpl())
+            return terms.stream().map(t -> t instanceof And || t instanceof Or ? "(" + t.toSpl() + ")" : t.toSpl())
                     .collect(Collectors.joining(" OR "));
         }
         public String explain(Row row) {

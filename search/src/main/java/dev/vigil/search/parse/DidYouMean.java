@@ -2,14 +2,14 @@ package dev.vigil.search.parse;
 
 import java.util.Collection;
 
-/** The closest known name by edit distance (at most 2, or a third of the name), for "did you mean". */
+/** The closest known name by edit distance (at most 2, or half the name), for "did you mean". */
 public final class DidYouMean {
     private DidYouMean() {}
 
     public static String suggest(String word, Collection<String> known) {
         String best = null;
         int bestD = Integer.MAX_VALUE;
-        int max = Math.max(2, word.length() / 3);
+        int max = Math.max(2, word.length() / 2);
         for (String k : known) {
             int d = distance(word.toLowerCase(java.util.Locale.ROOT), k);
             if (d < bestD || (d == bestD && best != null && k.compareTo(best) < 0)) {

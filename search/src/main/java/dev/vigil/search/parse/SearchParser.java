@@ -93,8 +93,16 @@ public final class SearchParser {
             return inner;
         }
         if (ch == '"') return new SearchTerm.Phrase(c.quoted());
+        int wordAt = c.pos();
         String w = c.word(WORD_STOPS);
         if (w == null) throw c.error("a search term");
+        if (w.equals("AND") || w.equals("OR") || w.equals("NOT") || w.equals("IN")) {
+            throw c.errorAt(wordAt, "expected a search term, found the operator " + w + " (quote it to search for the word)");
+        }
+        if (w.length() > 1 && w.endsWith("!") && c.peekRaw() == '=') {
+            w = w.substring(0, w.length() - 1);
+            c.reset(c.pos() - 1);
+        }
         char next = c.peekRaw();
         String op = null;
         if (next == '=') op = "=";
