@@ -70,9 +70,15 @@ final class BinXmlParser {
         depth(depth);
         int start = pos;
         boolean hasAttributes = (u8(pos) & 0x40) != 0;
-        // token, dependency identifier (2), data size (4), name offset (4)
+        // token, dependency identifier (2), data size (4), name offset (4); libevtx notes the dependency
+        // identifier is absent when the element is the direct content of a BinXml (0x21) value
         int nameOffset = u32(start + 7);
         int fixedEnd = start + 11;
+        if (!plausibleName(nameOffset, start, fixedEnd) && chunk.limit() >= start + 9
+                && plausibleName(chunk.getInt(start + 5), start, start + 9)) {
+            nameOffset = u32(start + 5);
+            fixedEnd = start + 9;
+        }
         String name = name(nameOffset);
         pos = fixedEnd;
         int attributeEnd = -1;
@@ -193,7 +199,8 @@ final class BinXmlParser {
                 values.add(new TemplateNode.Value(type, "", nested));
                 data = saved;
             } else {
-                values.add(new TemplateNode.Value(type, ValueTypes.text(type, chunk, data, size), null));
+                List<String> items = (type & ValueTypes.ARRAY) != 0 ? ValueTypes.items(type, chunk, data, size) : null;
+                values.add(new TemplateNode.Value(type, ValueTypes.text(type, chunk, data, size), null, items));
                 data += size;
             }
         }
@@ -219,6 +226,13 @@ final class BinXmlParser {
         parsing.remove(defOffset);
         templates.put(defOffset, out);
         return out;
+    }
+
+    /** A name reference is either defined right here (possibly after the attribute list size) or earlier. */
+    private boolean plausibleName(int off, int start, int fixedEnd) {
+        boolean here = off == fixedEnd || off == fixedEnd + 4;
+        boolean earlier = off >= EvtxReader.CHUNK_DATA && off < start;
+        return (here || earlier) && off + 8 <= chunk.limit();
     }
 
     /** A name string: next offset (4), hash (2), character count (2), UTF-16 characters, NUL (2). */

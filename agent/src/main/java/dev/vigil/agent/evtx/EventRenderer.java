@@ -19,6 +19,18 @@ final class EventRenderer {
         List<XmlNode> out = new ArrayList<>();
         for (TemplateNode n : nodes) {
             if (n instanceof TemplateNode.Element e) {
+                int arraySlot = arraySlot(e, values);
+                if (arraySlot >= 0) {
+                    // libevtx: an element holding an array substitution is repeated for every item
+                    List<String> items = values.get(arraySlot).items();
+                    for (String item : items.isEmpty() ? List.of("") : items) {
+                        List<TemplateNode.Value> one = new ArrayList<>(values);
+                        one.set(arraySlot, new TemplateNode.Value(values.get(arraySlot).type() & 0x7f, item, null));
+                        out.addAll(instantiate(List.of(new TemplateNode.Element(e.name(), e.attributes(),
+                                e.children())), one, depth + 1));
+                    }
+                    continue;
+                }
                 XmlNode x = XmlNode.element(e.name());
                 for (TemplateNode.Attribute a : e.attributes()) {
                     if (omitted(a.value(), values)) {
@@ -50,6 +62,17 @@ final class EventRenderer {
         return out;
     }
 
+    /** The slot of an array value among an element's direct children, or -1. */
+    private static int arraySlot(TemplateNode.Element e, List<TemplateNode.Value> values) {
+        for (TemplateNode c : e.children()) {
+            if (c instanceof TemplateNode.Substitution s && s.id() < values.size()
+                    && values.get(s.id()).items() != null) {
+                return s.id();
+            }
+        }
+        return -1;
+    }
+
     /** An attribute whose whole value is an optional substitution with no value is left out, as Windows does. */
     private static boolean omitted(List<TemplateNode> value, List<TemplateNode.Value> values) {
         if (value.size() != 1 || !(value.get(0) instanceof TemplateNode.Substitution s) || !s.optional()) {
@@ -77,7 +100,8 @@ final class EventRenderer {
     /**
      * The flat field map: System's fields under their element names (attributes of Provider, TimeCreated,
      * Execution, Security and Correlation under the names Winlogbeat uses), then EventData's Data elements by
-     * their Name attribute (unnamed ones as param1, param2...), then UserData's leaf elements.
+     * their Name attribute (unnamed ones as param1, param2...; other elements such as Binary by their
+     * own name), then UserData's leaf elements.
      */
     static Map<String, String> fields(XmlNode event) {
         Map<String, String> f = new LinkedHashMap<>();
@@ -119,7 +143,9 @@ final class EventRenderer {
                     continue;
                 }
                 String n = d.attributes.get("Name");
-                if (n == null || n.isEmpty()) {
+                if (!"Data".equals(d.name)) {
+                    n = d.name;
+                } else if (n == null || n.isEmpty()) {
                     n = "param" + ++unnamed;
                 }
                 f.put(n, d.textContent());

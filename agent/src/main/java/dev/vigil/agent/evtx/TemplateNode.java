@@ -24,8 +24,15 @@ sealed interface TemplateNode {
     record Instance(List<TemplateNode> template, List<Value> values) implements TemplateNode {
     }
 
-    /** A substitution value: its type, its text, and for BinXml (0x21) values the parsed fragment. */
-    record Value(int type, String text, List<TemplateNode> binXml) {
+    /**
+     * A substitution value: its type, its text, for BinXml (0x21) values the parsed fragment, and for array
+     * types (0x80 bit) the elements.
+     */
+    record Value(int type, String text, List<TemplateNode> binXml, List<String> items) {
+        Value(int type, String text, List<TemplateNode> binXml) {
+            this(type, text, binXml, null);
+        }
+
         boolean isNull() {
             return type == ValueTypes.NULL || (binXml == null && text.isEmpty());
         }

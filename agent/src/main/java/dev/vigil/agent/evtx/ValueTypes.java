@@ -82,24 +82,35 @@ final class ValueTypes {
     }
 
     private static String array(int base, ByteBuffer b, int pos, int size) {
+        List<String> parts = items(base | ARRAY, b, pos, size);
+        return parts == null ? hex(b, pos, size) : String.join(", ", parts);
+    }
+
+    /**
+     * The elements of an array value (type with the 0x80 bit): strings are NUL-separated, other types
+     * fixed-size; null for arrays of variable-size types other than strings.
+     */
+    static List<String> items(int type, ByteBuffer b, int pos, int size) {
+        int base = type & 0x7f;
         List<String> parts = new ArrayList<>();
-        if (base == STRING) {
-            for (String s : string(b, pos, size, StandardCharsets.UTF_16LE).split("\0", -1)) {
+        if (base == STRING || base == ANSI) {
+            Charset cs = base == STRING ? StandardCharsets.UTF_16LE : Charset.forName("windows-1252");
+            for (String s : string(b, pos, size, cs).split("\0", -1)) {
                 parts.add(s);
             }
-            while (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty()) {
+            if (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty()) {
                 parts.remove(parts.size() - 1);
             }
-        } else {
-            int n = fixedSize(base);
-            if (n == 0) {
-                return hex(b, pos, size);
-            }
-            for (int at = pos; at + n <= pos + size; at += n) {
-                parts.add(text(base, b, at, n));
-            }
+            return parts;
         }
-        return String.join(", ", parts);
+        int n = fixedSize(base);
+        if (n == 0) {
+            return null;
+        }
+        for (int at = pos; at + n <= pos + size; at += n) {
+            parts.add(text(base, b, at, n));
+        }
+        return parts;
     }
 
     private static String string(ByteBuffer b, int pos, int size, Charset cs) {

@@ -123,6 +123,34 @@ class EvtxReaderTest {
     }
 
     @Test
+    void arraysRepeatTheirElementAndBareBinXmlElementsNeedNoDependencyIdentifier() throws Exception {
+        El classic = SampleEvents.systemTemplate(new El("EventData", List.of(),
+                List.of(new El("Data", List.of(), List.of(new Sub(15, 0x81, false))),
+                        new El("Binary", List.of(), List.of(new Sub(16, 0x0e, false))))));
+        List<Val> v = SampleEvents.systemValues("Service Control Manager", null, 7036, 1, T0, "System",
+                "WIN-LAB01", null);
+        v.add(new Val(0x81, "SessionEnv\0running\0".getBytes(StandardCharsets.UTF_16LE)));
+        v.add(new Val(0x0e, new byte[] {(byte) 0xd9, 6, 0, 0}));
+        El user = SampleEvents.systemTemplate(new Sub(15, 0x21, false));
+        List<Val> u = SampleEvents.systemValues("LoadPerf", null, 1000, 2, T0, "Application", "WIN-LAB01", null);
+        u.add(Val.binXmlElement(new El("UserData", List.of(), List.of(new El("EventXML",
+                List.of(new Attr("xmlns", new Txt("LoadPerf"))),
+                List.of(new El("param1", List.of(), List.of(new Txt("WmiApRpl"))),
+                        new El("binaryDataSize", List.of(), List.of(new Txt("4")))))))));
+        Path f = dir.resolve("classic.evtx");
+        Files.write(f, new EvtxWriter().record("classic", classic, v, SampleEvents.fileTimeOf(T0))
+                .record("user", user, u, SampleEvents.fileTimeOf(T0)).bytes());
+        EvtxFile r = new EvtxReader(10).read(f);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.records().get(0).fields()).containsEntry("param1", "SessionEnv")
+                .containsEntry("param2", "running").containsEntry("Binary", "D9060000")
+                .doesNotContainKey("ProviderGuid");
+        assertThat(r.records().get(0).xml()).contains("<Provider Name=\"Service Control Manager\"/>");
+        assertThat(r.records().get(1).fields()).containsEntry("param1", "WmiApRpl")
+                .containsEntry("binaryDataSize", "4").containsEntry("EventID", "1000");
+    }
+
+    @Test
     void xmlRenderingIsWellFormedAndCarriesEveryValue() throws Exception {
         Path f = dir.resolve("lab.evtx");
         Files.write(f, sample(3, 1).bytes());

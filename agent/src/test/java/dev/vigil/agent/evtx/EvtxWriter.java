@@ -45,6 +45,11 @@ final class EvtxWriter {
         static Val binXml(String key, El template, List<Val> values) {
             return new Val(0x21, null, key, template, values);
         }
+
+        /** A BinXml value that is a bare element, written without the dependency identifier. */
+        static Val binXmlElement(El element) {
+            return new Val(0x21, null, null, element, null);
+        }
     }
 
     private final List<byte[]> chunks = new ArrayList<>();
@@ -190,6 +195,11 @@ final class EvtxWriter {
                 Val v = values.get(i);
                 if (v.bytes() != null) {
                     b.put(v.bytes());
+                } else if (v.key() == null) {
+                    int start = b.position();
+                    element(v.template(), false);
+                    b.put((byte) 0x00);
+                    b.putShort(desc + 4 * i, (short) (b.position() - start));
                 } else {
                     int start = b.position();
                     fragmentHeader();
@@ -201,8 +211,14 @@ final class EvtxWriter {
         }
 
         private void element(El e) {
+            element(e, true);
+        }
+
+        private void element(El e, boolean dependency) {
             b.put((byte) (e.attrs().isEmpty() ? 0x01 : 0x41));
-            b.putShort((short) -1);
+            if (dependency) {
+                b.putShort((short) -1);
+            }
             int sizeAt = b.position();
             b.putInt(0);
             name(e.name());
@@ -223,7 +239,7 @@ final class EvtxWriter {
                 b.put((byte) 0x02);
                 for (Node c : e.children()) {
                     if (c instanceof El ce) {
-                        element(ce);
+                        element(ce, dependency);
                     } else {
                         value(c);
                     }
