@@ -52,9 +52,10 @@ public class LastcommCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!Files.isReadable(file)) {
-            spec.commandLine().getErr().println("lastcomm: couldn't open file '" + file + "': "
+            // acct's lastcomm says so without its name and still exits 0
+            spec.commandLine().getErr().println("couldn't open file '" + file + "': "
                     + (Files.exists(file) ? "Permission denied" : "No such file or directory"));
-            return 1;
+            return 0;
         }
         Lastcomm.Options o = new Lastcomm.Options();
         o.names = names;
