@@ -21,12 +21,24 @@ final class Vsftpd {
     private Vsftpd() {
     }
 
+    /** Cheap test for a ctime() timestamp ("Mon Oct 16 14:11:22 2023") before any regular expression runs. */
+    private static boolean ctimeStart(String s) {
+        return s.length() > 25 && s.charAt(3) == ' ' && s.charAt(7) == ' ' && s.charAt(13) == ':'
+                && Times.month(s, 4) > 0;
+    }
+
     static boolean isVsftpd(String s) {
+        if (!ctimeStart(s)) {
+            return false;
+        }
         Matcher t = CTIME.matcher(s);
         return t.lookingAt() && s.startsWith("[pid ", t.end());
     }
 
     static boolean isXferlog(String s) {
+        if (!ctimeStart(s)) {
+            return false;
+        }
         Matcher t = CTIME.matcher(s);
         if (!t.lookingAt()) {
             return false;

@@ -24,6 +24,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Aggregations pushed down to the index: counts, counts by value, counts by time bucket. An exact
@@ -128,11 +129,13 @@ final class Aggregations {
         if (s.getIndexReader().docFreq(new Term(EventDocuments.LONG_VALUES, field)) > 0) {
             return false; // some values too long for doc values: count from the stored events
         }
+        BytesRef prefix = new BytesRef(field + "=");
         for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
             FieldInfo fi = ctx.reader().getFieldInfos().fieldInfo(field);
-            if (fi != null && fi.getDocValuesType() != DocValuesType.SORTED_SET
-                    && fi.getDocValuesType() != DocValuesType.SORTED) {
-                return false;
+            boolean dv = fi != null && (fi.getDocValuesType() == DocValuesType.SORTED_SET
+                    || fi.getDocValuesType() == DocValuesType.SORTED);
+            if (!dv && QueryCompiler.leafHasField(ctx, prefix)) {
+                return false; // indexed without doc values (not a doc-value field when written)
             }
         }
         return true;

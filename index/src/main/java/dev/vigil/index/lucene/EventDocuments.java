@@ -22,67 +22,83 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Turns a prepared event into a Lucene document. What is indexed is chosen for ingest speed:
  * {@code _raw} terms without frequencies or positions (phrases are verified on the stored text),
- * {@code _time} as a point and a doc value, default fields and extracted fields as lowercased
- * keywords with their original value as doc values for aggregation, and everything else only once,
- * in one stored blob. One instance per thread (it reuses its token stream and buffers).
+ * {@code _time} as a point and a doc value, host/source/sourcetype as lowercased keywords with their
+ * original value as doc values, every extracted field as a {@code name=value} term of the single
+ * {@code _f} field, doc values only for the configured aggregation fields, and everything else once,
+ * in one stored blob. One instance per thread (it reuses its token streams and buffers).
  */
 final class EventDocuments {
     static final String RAW = "_raw";
     static final String TIME = "_time";
+    /** Every extracted field value as a {@code name=lowercased value} term. */
+    static final String FIELDS = "_f";
     /** Names of fields with values too long to index, one term per such field in a document. */
     static final String LONG_VALUES = "_long";
-    static final Set<String> RESERVED = Set.of("_raw", "_time", "_src", "_long", "host", "source", "sourcetype", "index");
-    /** Field values longer than this are stored but not indexed as keywords. */
+    /** Field values longer than this are stored but not indexed. */
     static final int MAX_KEYWORD_CHARS = 256;
 
-    static final FieldType RAW_TYPE = new FieldType();
+    static final FieldType TERMS_TYPE = new FieldType();
 
     static {
-        RAW_TYPE.setTokenized(true);
-        RAW_TYPE.setIndexOptions(IndexOptions.DOCS);
-        RAW_TYPE.setOmitNorms(true);
-        RAW_TYPE.setStored(false);
-        RAW_TYPE.freeze();
+        TERMS_TYPE.setTokenized(true);
+        TERMS_TYPE.setIndexOptions(IndexOptions.DOCS);
+        TERMS_TYPE.setOmitNorms(true);
+        TERMS_TYPE.setStored(false);
+        TERMS_TYPE.freeze();
     }
 
     private final RawTokenStream tokens = new RawTokenStream();
+    private final FieldTermsStream fieldTerms = new FieldTermsStream();
     private final ByteBuffersDataOutput buffer = new ByteBuffersDataOutput();
+    private final Set<String> docValueFields;
+
+    EventDocuments(Set<String> docValueFields) {
+        this.docValueFields = docValueFields;
+    }
 
     Document build(StoredEvent e) throws IOException {
         Document d = new Document();
-        d.add(new Field(RAW, tokens.setText(e.raw()), RAW_TYPE));
+        d.add(new Field(RAW, tokens.setText(e.raw()), TERMS_TYPE));
         d.add(new LongPoint(TIME, e.timeMicros()));
         d.add(new NumericDocValuesField(TIME, e.timeMicros()));
-        keywordSingle(d, "host", e.host());
-        keywordSingle(d, "source", e.source());
-        keywordSingle(d, "sourcetype", e.sourcetype());
+        keyword(d, "host", e.host());
+        keyword(d, "source", e.source());
+        keyword(d, "sourcetype", e.sourcetype());
+        fieldTerms.clear();
         for (Map.Entry<String, Object> f : e.fields().entrySet()) {
+            String name = f.getKey();
+            boolean dv = docValueFields.contains(name);
             if (f.getValue() instanceof List<?> l) {
                 for (Object o : l) {
-                    keywordMulti(d, f.getKey(), String.valueOf(o));
+                    field(d, name, String.valueOf(o), dv);
                 }
             } else {
-                keywordMulti(d, f.getKey(), String.valueOf(f.getValue()));
+                field(d, name, String.valueOf(f.getValue()), dv);
             }
+        }
+        if (!fieldTerms.isEmpty()) {
+            d.add(new Field(FIELDS, fieldTerms, TERMS_TYPE));
         }
         d.add(new StoredField(StoredCodec.FIELD, StoredCodec.encode(e, buffer)));
         return d;
     }
 
-    private static void keywordSingle(Document d, String name, String value) {
+    private static void keyword(Document d, String name, String value) {
         String v = value.length() > MAX_KEYWORD_CHARS ? value.substring(0, MAX_KEYWORD_CHARS) : value;
         d.add(new StringField(name, lower(v), Field.Store.NO));
         d.add(new SortedDocValuesField(name, new BytesRef(v)));
     }
 
-    private static void keywordMulti(Document d, String name, String value) {
+    private void field(Document d, String name, String value, boolean docValues) {
         if (value.length() > MAX_KEYWORD_CHARS) {
-            // too long for a keyword: remember that this field has unindexed values, queries verify them
+            // too long for a term: remember that this field has unindexed values, queries verify them
             d.add(new StringField(LONG_VALUES, name, Field.Store.NO));
             return;
         }
-        d.add(new StringField(name, lower(value), Field.Store.NO));
-        d.add(new SortedSetDocValuesField(name, new BytesRef(value)));
+        fieldTerms.add(name, value);
+        if (docValues) {
+            d.add(new SortedSetDocValuesField(name, new BytesRef(value)));
+        }
     }
 
     static String lower(String s) {

@@ -52,7 +52,7 @@ public final class LuceneEventStore implements EventStore {
     private final ReentrantReadWriteLock appendLock = new ReentrantReadWriteLock();
     private final ScheduledExecutorService background;
     private final ExecutorService indexers;
-    private final ThreadLocal<EventDocuments> documents = ThreadLocal.withInitial(EventDocuments::new);
+    private final ThreadLocal<EventDocuments> documents;
     private final Object durableMonitor = new Object();
     private final Object commitLock = new Object();
     private long appendedSeq;
@@ -64,6 +64,7 @@ public final class LuceneEventStore implements EventStore {
         this.options = options;
         this.root = options.dataDir().resolve("index");
         this.preparer = new EventPreparer(options.defaultIndex());
+        this.documents = ThreadLocal.withInitial(() -> new EventDocuments(options.docValueFields()));
         Files.createDirectories(root);
         discover();
         this.background = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-index-maintenance"));

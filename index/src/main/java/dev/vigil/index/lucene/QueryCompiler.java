@@ -7,14 +7,15 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.lucene.index.DocValuesType;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -30,7 +31,6 @@ import org.apache.lucene.search.WildcardQuery;
 final class QueryCompiler {
     private final String index;
     private final IndexReader reader;
-    private final FieldInfos fieldInfos;
 
     /** A compiled filter: the query, and whether its hits need no verification. */
     record Compiled(Query query, boolean exact) {
@@ -39,7 +39,6 @@ final class QueryCompiler {
     QueryCompiler(String index, IndexReader reader) {
         this.index = index;
         this.reader = reader;
-        this.fieldInfos = FieldInfos.getMergedFieldInfos(reader);
     }
 
     Compiled compile(Filter f) throws IOException {
@@ -184,10 +183,10 @@ final class QueryCompiler {
         if (p.equals("*")) {
             return fieldExists(field);
         }
-        if (fieldInfos.fieldInfo(field) == null) {
+        if (!hasField(reader, field)) {
             return new Compiled(new MatchNoDocsQuery(), true);
         }
-        Query q = pattern(field, p);
+        Query q = pattern(EventDocuments.FIELDS, field + "=" + p);
         if (reader.docFreq(new Term(EventDocuments.LONG_VALUES, field)) == 0) {
             return new Compiled(q, true);
         }
@@ -197,21 +196,39 @@ final class QueryCompiler {
         return new Compiled(b.build(), false);
     }
 
-    private Compiled fieldExists(String field) {
+    /** True when some event of the reader has the extracted field. */
+    static boolean hasField(IndexReader reader, String field) throws IOException {
+        BytesRef prefix = new BytesRef(field + "=");
+        for (LeafReaderContext ctx : reader.leaves()) {
+            if (leafHasField(ctx, prefix)) {
+                return true;
+            }
+        }
+        return reader.docFreq(new Term(EventDocuments.LONG_VALUES, field)) > 0;
+    }
+
+    /** True when some event of the leaf has a {@code _f} term starting with {@code prefix}. */
+    static boolean leafHasField(LeafReaderContext ctx, BytesRef prefix) throws IOException {
+        Terms terms = ctx.reader().terms(EventDocuments.FIELDS);
+        if (terms == null) {
+            return false;
+        }
+        TermsEnum te = terms.iterator();
+        return te.seekCeil(prefix) != TermsEnum.SeekStatus.END && StringHelper.startsWith(te.term(), prefix);
+    }
+
+    private Compiled fieldExists(String field) throws IOException {
         switch (field) {
             case "index": case "host": case "source": case "sourcetype": case "_raw": case "_time":
                 return new Compiled(new MatchAllDocsQuery(), true);
             default:
                 break;
         }
-        FieldInfo fi = fieldInfos.fieldInfo(field);
-        if (fi == null) {
+        if (!hasField(reader, field)) {
             return new Compiled(new MatchNoDocsQuery(), true);
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        if (fi.getDocValuesType() != DocValuesType.NONE) {
-            b.add(new FieldExistsQuery(field), Occur.SHOULD);
-        }
+        b.add(new PrefixQuery(new Term(EventDocuments.FIELDS, field + "=")), Occur.SHOULD);
         b.add(new TermQuery(new Term(EventDocuments.LONG_VALUES, field)), Occur.SHOULD);
         return new Compiled(b.build(), true);
     }

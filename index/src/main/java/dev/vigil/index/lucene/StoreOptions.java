@@ -3,6 +3,7 @@ package dev.vigil.index.lucene;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Settings of a {@link LuceneEventStore}.
@@ -15,9 +16,16 @@ import java.util.Objects;
  * @param maxOpenWriters partitions written at once; the least recently written is committed and closed beyond this
  * @param defaultIndex the index of events that name none (Splunk's {@code main})
  * @param indexThreads threads that index one large batch in parallel
+ * @param docValueFields extracted fields kept as doc values too, so that counts by their value
+ *     ({@code stats count by F}, {@code top F}) are answered without reading events
  */
 public record StoreOptions(Path dataDir, Duration commitInterval, Duration refreshInterval, double ramBufferMb,
-                           int maxOpenWriters, String defaultIndex, int indexThreads) {
+                           int maxOpenWriters, String defaultIndex, int indexThreads, Set<String> docValueFields) {
+
+    /** The fields aggregated most often in security searches (CIM names, Zeek and rsyslog names). */
+    public static final Set<String> DEFAULT_DOC_VALUE_FIELDS = Set.of("action", "app", "clientip", "dest", "dest_ip",
+            "dest_port", "id.orig_h", "id.resp_h", "id.resp_p", "method", "process", "programname", "query",
+            "service", "src", "src_ip", "status", "user", "syslogseverity-text", "syslogfacility-text");
 
     public StoreOptions {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -37,31 +45,38 @@ public record StoreOptions(Path dataDir, Duration commitInterval, Duration refre
         }
         IndexNames.check(defaultIndex);
         indexThreads = Math.max(1, indexThreads);
+        docValueFields = Set.copyOf(docValueFields);
     }
 
     /** Defaults: commit every second, refresh every 500 ms, 64 MB per writer, 4 writers, index {@code main}. */
     public static StoreOptions defaults(Path dataDir) {
         return new StoreOptions(dataDir, Duration.ofSeconds(1), Duration.ofMillis(500), 64, 4, "main",
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), DEFAULT_DOC_VALUE_FIELDS);
     }
 
     /** These options with another commit interval. */
     public StoreOptions withCommitInterval(Duration d) {
-        return new StoreOptions(dataDir, d, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex, indexThreads);
+        return new StoreOptions(dataDir, d, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex, indexThreads, docValueFields);
     }
 
     /** These options with another refresh interval. */
     public StoreOptions withRefreshInterval(Duration d) {
-        return new StoreOptions(dataDir, commitInterval, d, ramBufferMb, maxOpenWriters, defaultIndex, indexThreads);
+        return new StoreOptions(dataDir, commitInterval, d, ramBufferMb, maxOpenWriters, defaultIndex, indexThreads, docValueFields);
     }
 
     /** These options with another writer RAM buffer. */
     public StoreOptions withRamBufferMb(double mb) {
-        return new StoreOptions(dataDir, commitInterval, refreshInterval, mb, maxOpenWriters, defaultIndex, indexThreads);
+        return new StoreOptions(dataDir, commitInterval, refreshInterval, mb, maxOpenWriters, defaultIndex, indexThreads, docValueFields);
+    }
+
+    /** These options with other doc-value fields. */
+    public StoreOptions withDocValueFields(Set<String> fields) {
+        return new StoreOptions(dataDir, commitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex,
+                indexThreads, fields);
     }
 
     /** These options with another number of indexing threads. */
     public StoreOptions withIndexThreads(int n) {
-        return new StoreOptions(dataDir, commitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex, n);
+        return new StoreOptions(dataDir, commitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex, n, docValueFields);
     }
 }

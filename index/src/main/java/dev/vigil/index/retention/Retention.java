@@ -1,0 +1,62 @@
+package dev.vigil.index.retention;
+
+import dev.vigil.index.lucene.LuceneEventStore;
+import dev.vigil.index.lucene.LuceneEventStore.PartitionInfo;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies retention policies per index: each policy is evaluated on its own (time-based retention
+ * never waits for size), the union of their choices is deleted, and each deletion is logged with the
+ * index, the day, the size and the reason. Policies under the name {@code *} apply to every index
+ * without policies of its own.
+ */
+public final class Retention {
+    private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
+    private final Map<String, List<RetentionPolicy>> policies = new LinkedHashMap<>();
+
+    /** Adds a policy for an index ({@code *}: every index without its own). */
+    public Retention add(String index, RetentionPolicy policy) {
+        policies.computeIfAbsent(index, k -> new ArrayList<>()).add(policy);
+        return this;
+    }
+
+    /** One deleted partition. */
+    public record Deletion(String index, java.time.LocalDate day, long sizeBytes, String reason) {
+    }
+
+    /** Runs every policy once at {@code now}; returns what was deleted. */
+    public List<Deletion> run(LuceneEventStore store, Instant now) throws IOException {
+        Map<String, List<PartitionInfo>> byIndex = new LinkedHashMap<>();
+        for (PartitionInfo p : store.partitions()) {
+            byIndex.computeIfAbsent(p.index(), k -> new ArrayList<>()).add(p);
+        }
+        List<Deletion> deleted = new ArrayList<>();
+        for (Map.Entry<String, List<PartitionInfo>> e : byIndex.entrySet()) {
+            List<RetentionPolicy> ps = policies.getOrDefault(e.getKey(), policies.getOrDefault("*", List.of()));
+            Map<PartitionInfo, String> victims = new LinkedHashMap<>();
+            for (RetentionPolicy policy : ps) {
+                for (PartitionInfo p : policy.select(e.getValue(), now)) {
+                    victims.putIfAbsent(p, policy.reason(p));
+                }
+            }
+            Set<PartitionInfo> done = new LinkedHashSet<>();
+            for (Map.Entry<PartitionInfo, String> v : victims.entrySet()) {
+                PartitionInfo p = v.getKey();
+                if (done.add(p) && store.deletePartition(p.index(), p.day())) {
+                    LOG.info("retention deleted partition {}/{} ({} bytes): {}", p.index(), p.day(), p.sizeBytes(), v.getValue());
+                    deleted.add(new Deletion(p.index(), p.day(), p.sizeBytes(), v.getValue()));
+                }
+            }
+        }
+        return deleted;
+    }
+}
