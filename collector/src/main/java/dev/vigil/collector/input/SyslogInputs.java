@@ -1,0 +1,182 @@
+package dev.vigil.collector.input;
+
+import dev.vigil.collector.pipeline.MainQueue;
+import dev.vigil.core.syslog.SyslogParser;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts and stops the syslog listeners; one log line per listener at start. */
+public final class SyslogInputs implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyslogInputs.class);
+
+    private final SyslogParser parser;
+    private final MainQueue queue;
+    private final HostResolver resolver;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final List<Channel> channels = new ArrayList<>();
+    private final List<InputStats> stats = new ArrayList<>();
+
+    public SyslogInputs(SyslogParser parser, MainQueue queue, HostResolver resolver) {
+        this.parser = parser;
+        this.queue = queue;
+        this.resolver = resolver;
+        if (Epoll.isAvailable()) {
+            boss = new EpollEventLoopGroup(1);
+            workers = new EpollEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        } else {
+            boss = new NioEventLoopGroup(1);
+            workers = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        }
+    }
+
+    /** A bind failure, with the one line a user needs to fix it. */
+    public static final class BindFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BindFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Starts one listener and returns its counters; the bound port is in {@link #port(InputStats)}.
+     *
+     * @throws BindFailure when the address or port cannot be bound, saying why and what to do
+     */
+    public InputStats start(ListenerConfig cfg) throws IOException {
+        InetSocketAddress addr = cfg.address() == null || cfg.address().isEmpty() || cfg.address().equals("*")
+                ? new InetSocketAddress(cfg.port()) : new InetSocketAddress(cfg.address(), cfg.port());
+        InputStats st = new InputStats(cfg.name(), cfg.protocol().name().toLowerCase(java.util.Locale.ROOT));
+        Channel ch;
+        try {
+            ch = cfg.protocol() == ListenerConfig.Protocol.UDP ? startUdp(addr, st, cfg) : startTcp(addr, st, cfg);
+        } catch (Exception e) {
+            throw bindFailure(cfg, e);
+        }
+        channels.add(ch);
+        stats.add(st);
+        InetSocketAddress bound = (InetSocketAddress) ch.localAddress();
+        String host = bound.getAddress().isAnyLocalAddress() ? "*" : bound.getAddress().getHostAddress();
+        LOG.info("listening for syslog on {} {}:{}", st.protocol, host, bound.getPort());
+        return st;
+    }
+
+    private static BindFailure bindFailure(ListenerConfig cfg, Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = cfg.protocol().name().toLowerCase(java.util.Locale.ROOT) + " port " + cfg.port();
+        String msg = String.valueOf(root.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (msg.contains("permission denied") || msg.contains("eacces")) {
+            return new BindFailure("cannot listen on " + what + ": permission denied (ports below 1024 need root or "
+                    + "CAP_NET_BIND_SERVICE); choose another port with --syslog-port N", e);
+        }
+        if (root instanceof BindException || msg.contains("address already in use")) {
+            return new BindFailure("cannot listen on " + what + ": address already in use (is rsyslogd running?); "
+                    + "stop it or choose another port with --syslog-port N", e);
+        }
+        if (root instanceof SocketException || root instanceof IOException) {
+            return new BindFailure("cannot listen on " + what + ": " + root.getMessage(), e);
+        }
+        return new BindFailure("cannot listen on " + what + ": " + root, e);
+    }
+
+    private Channel startUdp(InetSocketAddress addr, InputStats st, ListenerConfig cfg) throws InterruptedException {
+        Bootstrap b = new Bootstrap().group(workers)
+                .channel(Epoll.isAvailable() ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .option(ChannelOption.SO_RCVBUF, 8 << 20)
+                .option(ChannelOption.RCVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(Math.max(parser.options().maxMessageSize() + 1, 2048) + 1024))
+                .handler(new UdpSyslogHandler(parser, queue, st, resolver, cfg.name(), cfg.ruleset()));
+        return b.bind(addr).sync().channel();
+    }
+
+    private Channel startTcp(InetSocketAddress addr, InputStats st, ListenerConfig cfg) throws Exception {
+        SslContext ssl = cfg.protocol() == ListenerConfig.Protocol.TLS ? sslContext(cfg.tls()) : null;
+        AtomicInteger open = new AtomicInteger();
+        int maxSessions = cfg.maxSessions() > 0 ? cfg.maxSessions() : ListenerConfig.DEFAULT_MAX_SESSIONS;
+        ServerBootstrap b = new ServerBootstrap().group(boss, workers)
+                .channel(Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (open.incrementAndGet() > maxSessions) {
+                            open.decrementAndGet();
+                            st.connectionsRejected.increment();
+                            ch.close();
+                            return;
+                        }
+                        st.connectionsOpened.increment();
+                        ch.closeFuture().addListener(f -> open.decrementAndGet());
+                        if (ssl != null) {
+                            ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
+                        }
+                        ch.pipeline().addLast(new TcpSyslogHandler(parser, queue, st, resolver, cfg.name(),
+                                cfg.ruleset()));
+                    }
+                });
+        return b.bind(addr).sync().channel();
+    }
+
+    static SslContext sslContext(ListenerConfig.TlsSettings t) throws IOException {
+        if (t == null || t.certFile() == null || t.keyFile() == null) {
+            throw new IOException("TLS needs a certificate and a key file (PEM)");
+        }
+        SslContextBuilder b = SslContextBuilder.forServer(t.certFile().toFile(), t.keyFile().toFile());
+        if (t.caFile() != null) {
+            b.trustManager(t.caFile().toFile());
+            b.clientAuth(t.requireClientCert() ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL);
+        }
+        return b.build();
+    }
+
+    /** The port a listener is bound to (useful when it was started on port 0). */
+    public int port(InputStats st) {
+        int i = stats.indexOf(st);
+        return ((InetSocketAddress) channels.get(i).localAddress()).getPort();
+    }
+
+    public List<InputStats> stats() {
+        return List.copyOf(stats);
+    }
+
+    /** Stops accepting; open connections are closed (their buffered frames are delivered first). */
+    @Override
+    public void close() {
+        for (Channel c : channels) {
+            c.close().syncUninterruptibly();
+        }
+        workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+}
