@@ -93,6 +93,9 @@ public final class NtpServer implements AutoCloseable {
                             : new InetSocketAddress(address, bound);
                     Channel ch;
                     try {
+                        if (epoll && i == 0 && bound != 0) {
+                            probeFree(where);
+                        }
                         ch = b.bind(where).sync().channel();
                     } catch (Exception e) {
                         throw bindFailure(where, e);
@@ -108,6 +111,17 @@ public final class NtpServer implements AutoCloseable {
             throw e;
         }
         return new NtpServer(group, channels, stats, bound);
+    }
+
+    /**
+     * SO_REUSEPORT would let a second server (same user) silently share the port and half the
+     * clients; a plain bind first makes "port in use" fail as it should.
+     */
+    private static void probeFree(InetSocketAddress where) throws IOException {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(null)) {
+            probe.setReuseAddress(false);
+            probe.bind(where);
+        }
     }
 
     private static IOException bindFailure(InetSocketAddress where, Exception e) {

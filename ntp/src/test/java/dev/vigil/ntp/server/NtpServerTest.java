@@ -58,6 +58,16 @@ class NtpServerTest {
     }
 
     @Test
+    void aSecondServerOnTheSamePortFailsInsteadOfSharingIt() throws Exception {
+        try (NtpServer first = NtpServer.start(List.of(InetAddress.getByName("127.0.0.1")), 0, 2, responder(),
+                WallClock.SYSTEM)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> NtpServer.start(
+                    List.of(InetAddress.getByName("127.0.0.1")), first.port(), 2, responder(), WallClock.SYSTEM))
+                    .isInstanceOf(java.net.BindException.class);
+        }
+    }
+
+    @Test
     void reportsAPortInUseInOneSentence() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
