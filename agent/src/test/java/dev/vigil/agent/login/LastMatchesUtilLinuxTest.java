@@ -29,13 +29,9 @@ class LastMatchesUtilLinuxTest {
     void generatedWtmpUtmpAndBtmpMatchRealLast() throws Exception {
         String last = Peer.require("last");
         String lastb = Peer.require("lastb");
-        String python = Peer.require("python3");
-        Path gen = dir.resolve("gen_utmp.py");
-        Files.copy(getClass().getResourceAsStream("/login/gen_utmp.py"), gen);
+        Peer.require("python3");
         for (int seed = 1; seed <= 6; seed++) {
-            Path out = dir.resolve("s" + seed);
-            Peer.run(List.of(python, gen.toString(), "--seed", Integer.toString(seed), "--out", out.toString()),
-                    Map.of());
+            Path out = Peer.generate(dir, seed);
             String zone = seed % 2 == 0 ? "Europe/Berlin" : "America/New_York";
             for (List<String> o : OPTIONS) {
                 assertSame(last, o, out.resolve("wtmp"), zone, true);

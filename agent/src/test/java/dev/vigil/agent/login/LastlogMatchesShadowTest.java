@@ -29,13 +29,9 @@ class LastlogMatchesShadowTest {
     @Test
     void generatedLastlogMatchesShadowLastlog() throws Exception {
         String lastlog = requireChrootLastlog();
-        String python = Peer.require("python3");
-        Path gen = dir.resolve("gen_utmp.py");
-        Files.copy(getClass().getResourceAsStream("/login/gen_utmp.py"), gen);
+        Peer.require("python3");
         for (int seed = 1; seed <= 3; seed++) {
-            Path out = dir.resolve("s" + seed);
-            Peer.run(List.of(python, gen.toString(), "--seed", Integer.toString(seed), "--out", out.toString()),
-                    Map.of());
+            Path out = Peer.generate(dir, seed);
             Path root = root("r" + seed, Files.readString(out.resolve("passwd")), Files.readAllBytes(out.resolve("lastlog")));
             for (List<String> o : OPTIONS) {
                 assertSame(lastlog, root, o, seed == 2 ? "Europe/Berlin" : "UTC");

@@ -26,6 +26,24 @@ final class Peer {
         return null;
     }
 
+    /**
+     * Runs the project's gen_utmp.py (a copy in the test resources) for one seed.
+     *
+     * @return the folder holding wtmp, utmp, btmp, lastlog and passwd
+     */
+    static Path generate(Path dir, int seed) throws IOException, InterruptedException {
+        Path gen = dir.resolve("gen_utmp.py");
+        if (!Files.exists(gen)) {
+            try (var in = Peer.class.getResourceAsStream("/login/gen_utmp.py")) {
+                Files.copy(in, gen);
+            }
+        }
+        Path out = dir.resolve("s" + seed);
+        run(List.of(require("python3"), gen.toString(), "--seed", Integer.toString(seed), "--out", out.toString()),
+                Map.of());
+        return out;
+    }
+
     /** Runs a command with extra environment variables; returns stdout (stderr is discarded). */
     static byte[] run(List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd);
