@@ -94,13 +94,18 @@ public record SortCmd(long limit, List<Key> keys, boolean reverse) implements Co
         for (Key k : keys) {
             Comparator<Row> one = (a, b) -> {
                 Object x = first(a.get(k.field)), y = first(b.get(k.field));
+                if (k.type.equals("num")) {
+                    x = Values.toNumber(x);
+                    y = Values.toNumber(y);
+                }
+                // missing (or, for num(), non-numeric) values sort last in either direction
                 if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1;
                 int c = compare(k.type, x, y);
-                return k.descending ? -c : c;
+                return k.descending ^ reverse ? -c : c;
             };
             cmp = cmp == null ? one : cmp.thenComparing(one);
         }
-        return reverse ? cmp.reversed() : cmp;
+        return cmp;
     }
 
     private static Object first(Object v) {
