@@ -40,9 +40,7 @@ final class Forwards {
         if (blank >= 0) {
             target = target.substring(0, blank);
         }
-        if (semi >= 0 && !rest.substring(semi + 1).trim().isEmpty()) {
-            p.put("template", rest.substring(semi + 1).trim());
-        }
+        LegacyActions.templateAfter(p, rest, semi);
         String host;
         String port = null;
         if (target.startsWith("[")) {

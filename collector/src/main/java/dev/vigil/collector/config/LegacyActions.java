@@ -94,9 +94,7 @@ final class LegacyActions {
             throw new IllegalArgumentException("file action without a file name");
         }
         p.put(dynamic ? "dynafile" : "file", target);
-        if (semi >= 0 && !rest.substring(semi + 1).trim().isEmpty()) {
-            p.put("template", rest.substring(semi + 1).trim());
-        }
+        templateAfter(p, rest, semi);
         if (noSync) {
             p.put("x.nosync", "on");
         }
@@ -107,9 +105,7 @@ final class LegacyActions {
         Params p = new Params();
         int semi = rest.indexOf(';');
         String args = semi < 0 ? rest : rest.substring(0, semi);
-        if (semi >= 0 && !rest.substring(semi + 1).trim().isEmpty()) {
-            p.put("template", rest.substring(semi + 1).trim());
-        }
+        templateAfter(p, rest, semi);
         String[] f = args.split(",", -1);
         if (f.length < 4) {
             throw new IllegalArgumentException(module + " needs server,database,user,password; found '" + args + "'");
@@ -124,8 +120,21 @@ final class LegacyActions {
         String users = (semi < 0 ? a : a.substring(0, semi)).trim();
         int blank = indexOfBlank(users);
         p.put("users", blank < 0 ? users : users.substring(0, blank));
-        if (semi >= 0 && !a.substring(semi + 1).trim().isEmpty()) {
-            p.put("template", a.substring(semi + 1).trim());
+        templateAfter(p, a, semi);
+    }
+
+    /** The template name after ';' up to the first blank (rsyslog ignores what follows it). */
+    static void templateAfter(Params p, String text, int semi) {
+        if (semi < 0) {
+            return;
+        }
+        String t = text.substring(semi + 1).trim();
+        int blank = indexOfBlank(t);
+        if (blank >= 0) {
+            t = t.substring(0, blank);
+        }
+        if (!t.isEmpty()) {
+            p.put("template", t);
         }
     }
 

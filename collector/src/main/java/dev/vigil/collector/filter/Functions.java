@@ -4,6 +4,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.vigil.collector.template.PosixRegex;
 import dev.vigil.core.event.Event;
+import dev.vigil.core.syslog.SyslogText;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,9 +20,10 @@ final class Functions {
             switch (name) {
                 case "re_match": return regex.matcher(Values.str(args.get(0).eval(e))).find() ? 1L : 0L;
                 case "re_extract": return extract(e);
-                case "tolower": return Values.str(args.get(0).eval(e)).toLowerCase(Locale.ROOT);
-                case "toupper": return Values.str(args.get(0).eval(e)).toUpperCase(Locale.ROOT);
-                case "strlen": return (long) Values.str(args.get(0).eval(e)).length();
+                case "tolower": return ascii(Values.str(args.get(0).eval(e)), false);
+                case "toupper": return ascii(Values.str(args.get(0).eval(e)), true);
+                // rsyslog counts bytes, not characters
+                case "strlen": return (long) SyslogText.encode(Values.str(args.get(0).eval(e))).length;
                 case "cstr": return Values.str(args.get(0).eval(e));
                 case "cnum": return Values.num(args.get(0).eval(e));
                 case "ltrim": return Values.str(args.get(0).eval(e)).stripLeading();
@@ -33,6 +35,21 @@ final class Functions {
                 case "field": return field(e);
                 default: throw new IllegalStateException(name);
             }
+        }
+
+        /** C-locale case conversion, as rsyslog's tolower()/toupper(): ASCII letters only. */
+        private static String ascii(String s, boolean upper) {
+            StringBuilder sb = new StringBuilder(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (upper && c >= 'a' && c <= 'z') {
+                    c -= 32;
+                } else if (!upper && c >= 'A' && c <= 'Z') {
+                    c += 32;
+                }
+                sb.append(c);
+            }
+            return sb.toString();
         }
 
         private Object extract(Event e) {

@@ -102,8 +102,11 @@ final class Nodes {
                     return Values.str(a).toLowerCase(Locale.ROOT).contains(Values.str(b).toLowerCase(Locale.ROOT));
                 case "startswith": return Values.str(a).startsWith(Values.str(b));
                 case "startswith_i": {
+                    // rsyslog 8.2302 (es_strncasebufcmp) compares only as many characters as the shorter
+                    // side has: "" and "sshd" both start with "SSHDX" there
+                    String l = Values.str(a);
                     String s = Values.str(b);
-                    return Values.str(a).regionMatches(true, 0, s, 0, s.length());
+                    return l.regionMatches(true, 0, s, 0, Math.min(l.length(), s.length()));
                 }
                 default: throw new IllegalStateException(op);
             }

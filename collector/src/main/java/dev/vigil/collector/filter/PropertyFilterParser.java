@@ -37,6 +37,14 @@ public final class PropertyFilterParser {
         }
         String opText = line.substring(p, comma2).trim();
         boolean negate = opText.startsWith("!");
+        for (int i = negate ? 1 : 0; i < opText.length(); i++) {
+            char c = opText.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                // rsyslog 8.2302's lexer takes only letters here: "contains_i" makes the line a syntax error
+                throw new FilterSyntaxException(p, "invalid character '" + c + "' in compare operation '" + opText
+                        + "' (rsyslog's legacy filter syntax allows only letters here)");
+            }
+        }
         PropertyFilter.Op op = PropertyFilter.Op.of(negate ? opText.substring(1) : opText);
         if (op == null) {
             throw new FilterSyntaxException(p, "invalid compare operation '" + opText + "' - ignoring selector");

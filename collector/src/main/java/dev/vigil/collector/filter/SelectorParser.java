@@ -17,12 +17,12 @@ public final class SelectorParser {
             Map.entry("emerg", 0), Map.entry("panic", 0), Map.entry("alert", 1), Map.entry("crit", 2),
             Map.entry("err", 3), Map.entry("error", 3), Map.entry("warning", 4), Map.entry("warn", 4),
             Map.entry("notice", 5), Map.entry("info", 6), Map.entry("debug", 7));
-    /** rsyslog's syslogFacNames (value = facility code, not shifted). */
+    /** rsyslog's syslogFacNames (value = facility code, not shifted); "mark" is valid but never matches a message. */
     private static final Map<String, Integer> FACILITIES = Map.ofEntries(
             Map.entry("kern", 0), Map.entry("user", 1), Map.entry("mail", 2), Map.entry("daemon", 3),
             Map.entry("auth", 4), Map.entry("security", 4), Map.entry("syslog", 5), Map.entry("lpr", 6),
             Map.entry("news", 7), Map.entry("uucp", 8), Map.entry("cron", 9), Map.entry("authpriv", 10),
-            Map.entry("ftp", 11), Map.entry("ntp", 12), Map.entry("mark", 24), Map.entry("invld", 24),
+            Map.entry("ftp", 11), Map.entry("ntp", 12), Map.entry("mark", 25), Map.entry("invld", 24),
             Map.entry("local0", 16), Map.entry("local1", 17), Map.entry("local2", 18), Map.entry("local3", 19),
             Map.entry("local4", 20), Map.entry("local5", 21), Map.entry("local6", 22), Map.entry("local7", 23));
 

@@ -53,11 +53,9 @@ public final class RuleEngine implements AutoCloseable {
         r.run(e, this);
     }
 
-    void runRuleset(String name, Event e) {
+    boolean runRuleset(String name, Event e) {
         Ruleset r = rulesets.get(name);
-        if (r != null) {
-            r.run(e, this);
-        }
+        return r == null || r.run(e, this);
     }
 
     void execute(Action a, Event e, String location) {

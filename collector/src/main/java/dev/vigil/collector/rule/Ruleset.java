@@ -22,8 +22,9 @@ public final class Ruleset {
         return body;
     }
 
-    void run(Event e, RuleEngine engine) {
-        body.run(e, engine);
+    /** Runs the statements; false when one said stop. */
+    boolean run(Event e, RuleEngine engine) {
+        return body.run(e, engine);
     }
 
     @Override

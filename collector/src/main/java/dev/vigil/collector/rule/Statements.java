@@ -94,12 +94,14 @@ public final class Statements {
         }
     }
 
-    /** {@code call name}: runs another ruleset; a stop inside it ends only that ruleset, as in rsyslog. */
+    /**
+     * {@code call name}: runs another ruleset synchronously; a {@code stop} inside it ends the processing
+     * of the event altogether, the calling ruleset included, as rsyslogd 8.2302 does.
+     */
     public record Call(String ruleset, String location) implements Statement {
         @Override
         public boolean run(Event e, RuleEngine engine) {
-            engine.runRuleset(ruleset, e);
-            return true;
+            return engine.runRuleset(ruleset, e);
         }
 
         @Override

@@ -1,0 +1,100 @@
+package dev.vigil.collector.config;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a private rsyslogd (Debian's package, the reference peer) in a temporary directory, the way
+ * ../shared/tools/rsyslog-oracle does: foreground, own config and pid file, one TCP input on an
+ * ephemeral loopback port, one main-queue worker so output order is input order. Rules may write to
+ * {@code /OUT/...}; that prefix is replaced by the run's output directory.
+ */
+final class RsyslogdPeer {
+    static final Path BINARY = Path.of("/usr/sbin/rsyslogd");
+
+    /** What rsyslogd wrote: the output directory and its console output (config errors). */
+    record Result(Path out, String console) {
+    }
+
+    private RsyslogdPeer() {
+    }
+
+    static boolean available() {
+        return Files.isExecutable(BINARY);
+    }
+
+    /** Starts rsyslogd with {@code rules}, sends {@code stream} (LF-framed) on one connection, waits, stops it. */
+    static Result run(Path dir, String rules, byte[] stream) throws IOException, InterruptedException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String conf = String.join("\n", "$WorkDirectory " + work, "$MainMsgQueueWorkerThreads 1",
+                "module(load=\"imtcp\")", "input(type=\"imtcp\" address=\"127.0.0.1\" port=\"" + port + "\")",
+                ":inputname, isequal, \"rsyslogd\" " + dir.resolve("internal.log"), "& stop",
+                ":programname, isequal, \"vigil-peer-end\" " + dir.resolve("end.log"), "& stop", "")
+                + rules.replace("/OUT/", out + "/");
+        Path confFile = dir.resolve("rsyslog.conf");
+        Files.writeString(confFile, conf);
+        Path console = dir.resolve("console.txt");
+        ProcessBuilder pb = new ProcessBuilder(BINARY.toString(), "-n", "-f", confFile.toString(), "-i",
+                dir.resolve("rsyslogd.pid").toString()).redirectErrorStream(true).redirectOutput(console.toFile());
+        pb.environment().put("TZ", "UTC");
+        Process p = pb.start();
+        try {
+            Socket sock = connect(port, p);
+            try (sock; OutputStream os = sock.getOutputStream()) {
+                os.write(stream);
+                os.write("\n<13>Jan  1 00:00:00 peer vigil-peer-end: END\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            Path end = dir.resolve("end.log");
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < deadline && !(Files.exists(end) && Files.size(end) > 0)) {
+                Thread.sleep(50);
+            }
+            if (!Files.exists(end)) {
+                throw new IOException("rsyslogd did not process the messages: " + Files.readString(console));
+            }
+        } finally {
+            p.destroy(); // SIGTERM to the process we started
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        return new Result(out, Files.readString(console));
+    }
+
+    private static Socket connect(int port, Process p) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            try {
+                return new Socket(InetAddress.getLoopbackAddress(), port);
+            } catch (IOException e) {
+                if (!p.isAlive() || System.currentTimeMillis() > deadline) {
+                    throw new IOException("rsyslogd did not start listening on port " + port, e);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** LF-joins messages. */
+    static byte[] stream(List<byte[]> messages) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (byte[] m : messages) {
+            b.write(m, 0, m.length);
+            b.write('\n');
+        }
+        return b.toByteArray();
+    }
+}
