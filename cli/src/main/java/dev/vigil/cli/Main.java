@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Vigil: NTP server, rsyslog-compatible collector, SPL search, Zeek-compatible sensor.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ServerCommand.class,
+                ParseCommand.class,
                 NtpCommand.class,
                 SensorCommand.class,
                 SearchCommand.class,

@@ -1,0 +1,160 @@
+package dev.vigil.server;
+
+import dev.vigil.collector.input.HostResolver;
+import dev.vigil.collector.input.InputStats;
+import dev.vigil.collector.input.ListenerConfig;
+import dev.vigil.collector.input.SyslogInputs;
+import dev.vigil.collector.pipeline.EventProcessor;
+import dev.vigil.collector.pipeline.MainQueue;
+import dev.vigil.core.syslog.ParserOptions;
+import dev.vigil.core.syslog.SyslogParser;
+import dev.vigil.server.http.HttpApi;
+import dev.vigil.server.http.Metrics;
+import dev.vigil.server.output.DefaultOutput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node. {@link #start()} brings up, in order: the output side (rules or default files), the main
+ * queue, the HTTP API, the syslog listeners; {@link #close()} stops them in reverse, processing and
+ * flushing everything already received.
+ */
+public final class VigilServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VigilServer.class);
+
+    private final ServerSettings settings;
+    private final Metrics metrics = new Metrics();
+    private final List<Runnable> closers = new ArrayList<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private SyslogInputs inputs;
+    private MainQueue queue;
+    private HttpApi http;
+    private EventProcessor processor;
+    private volatile boolean closed;
+
+    public VigilServer(ServerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything; on failure, stops what was started and rethrows. */
+    public void start() throws IOException {
+        try {
+            doStart();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void doStart() throws IOException {
+        Files.createDirectories(settings.data);
+        ParserOptions popts = ParserOptions.DEFAULTS.withMaxMessageSize(settings.maxMessageSize);
+        List<ListenerConfig> listeners = new ArrayList<>();
+        if (settings.rules != null) {
+            RulesOutput rules = RulesOutput.load(settings, listeners);
+            processor = rules;
+            popts = ParserOptions.DEFAULTS.withMaxMessageSize(rules.maxMessageSize(settings.maxMessageSize));
+        } else {
+            processor = new DefaultOutput(settings.data.resolve("logs"));
+            listeners.add(ListenerConfig.udp(settings.syslogAddress, settings.syslogPort));
+            listeners.add(ListenerConfig.tcp(settings.syslogAddress, settings.syslogPort));
+        }
+        if (settings.tlsCert != null) {
+            listeners.add(ListenerConfig.tls(settings.syslogAddress, settings.tlsPort, new ListenerConfig.TlsSettings(
+                    settings.tlsCert, settings.tlsKey, settings.tlsCa, settings.tlsRequireClientCert)));
+        }
+        queue = new MainQueue(settings.queueSize, processor);
+        metrics.queue(queue);
+        SyslogParser parser = new SyslogParser(popts, ZoneId.systemDefault());
+        inputs = new SyslogInputs(parser, queue, new HostResolver(settings.dns, 10_000));
+        if (settings.httpPort >= 0) {
+            http = new HttpApi(metrics, this::health);
+            ports.put("http", http.start(settings.httpAddress, settings.httpPort));
+        }
+        for (ListenerConfig l : listeners) {
+            InputStats st = inputs.start(l);
+            int port = inputs.port(st);
+            metrics.input(st, port);
+            ports.putIfAbsent(st.protocol, port);
+        }
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("ports", ports);
+        h.put("queue", queue == null ? 0 : queue.size());
+        h.put("processed", queue == null ? 0 : queue.processed());
+        return h;
+    }
+
+    /** The bound port of "udp", "tcp", "tls" or "http". */
+    public int port(String what) {
+        Integer p = ports.get(what);
+        if (p == null) {
+            throw new IllegalArgumentException("no " + what + " listener");
+        }
+        return p;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public MainQueue queue() {
+        return queue;
+    }
+
+    public List<InputStats> inputStats() {
+        return inputs == null ? List.of() : inputs.stats();
+    }
+
+    /** Registers something to close at shutdown, before the queue is drained. */
+    public void onClose(Runnable r) {
+        closers.add(r);
+    }
+
+    /** Waits until every received event has been processed and written (tests). */
+    public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+        return queue.awaitDrained(timeout, unit);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (inputs != null) {
+            inputs.close();
+        }
+        for (Runnable r : closers) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("shutdown step failed: {}", e.toString());
+            }
+        }
+        if (queue != null) {
+            try {
+                queue.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (processor != null) {
+            processor.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+        LOG.info("stopped; {} events processed", queue == null ? 0 : queue.processed());
+    }
+}
