@@ -14,12 +14,16 @@ import java.util.regex.Pattern;
 
 /**
  * Compares one log written by the sensor with a Zeek btest baseline the way
- * shared/tools/zeek-compare/compare_zeek.py does with --ids exact: btest's canonifier on our
- * output, identical header lines, rows as a multiset, set-typed columns order-insensitive,
- * and a field match rate over max(rows expected, rows actual) x columns.
+ * shared/tools/zeek-compare/compare_zeek.py does: btest's canonifier on our output, identical
+ * header lines, rows as a multiset, set-typed columns order-insensitive, and a field match rate over
+ * max(rows expected, rows actual) x columns. Connection uids must be Zeek's own (we reproduce its
+ * seeded sequence); file ids (fuid columns) are compared through one consistent bijection per case,
+ * since Zeek's keyed-hash fuids are not reproduced.
  */
 final class ZeekLogComparison {
     private static final Pattern TS = Pattern.compile("(^|[^0-9])([0-9]{9,10}\\.[0-9]{1,8})");
+    static final java.util.Set<String> FUID_COLUMNS = java.util.Set.of("fuid", "parent_fuid", "orig_fuids",
+            "resp_fuids", "fuids");
     private static final Pattern OPENCLOSE = Pattern.compile("^ *#(open|close).(19|20)..-..-..-..-..-..$");
 
     final String name;
@@ -89,6 +93,12 @@ final class ZeekLogComparison {
 
     /** Full-log or cut comparison; {@code cutColumns} null for a full log. */
     static ZeekLogComparison compare(Path expected, Path actual, List<String> cutColumns) throws IOException {
+        return compare(expected, actual, cutColumns, new HashMap<>());
+    }
+
+    /** As above; {@code fuidMap} (actual fuid to expected fuid) is shared by all logs of one case. */
+    static ZeekLogComparison compare(Path expected, Path actual, List<String> cutColumns, Map<String, String> fuidMap)
+            throws IOException {
         ZeekLogComparison r = new ZeekLogComparison(expected.getFileName().toString());
         List<String> el = lines(expected);
         if (!el.isEmpty() && el.get(0).startsWith("### BTest baseline data")) {
@@ -148,7 +158,7 @@ final class ZeekLogComparison {
         }
         r.rowsExpected = e.size();
         r.rowsActual = a.size();
-        pair(r, e, a, cols);
+        pair(r, e, a, cols, fuidMap);
         r.cellsTotal = (long) Math.max(e.size(), a.size()) * cols.size();
         return r;
     }
@@ -159,7 +169,9 @@ final class ZeekLogComparison {
         for (int i = 0; i < cols.size(); i++) {
             int k = rowFields.indexOf(cols.get(i));
             String v = k < 0 || k >= row.length ? null : row[k];
-            if (v != null && i < types.size() && types.get(i).startsWith("set[") && !v.equals("-") && !v.equals("(empty)")) {
+            if (v != null && FUID_COLUMNS.contains(cols.get(i)) && !v.equals("-") && !v.equals("(empty)")) {
+                v = "\u0000" + v; // marks a file-id cell; compared through the bijection
+            } else if (v != null && i < types.size() && types.get(i).startsWith("set[") && !v.equals("-") && !v.equals("(empty)")) {
                 String[] el = v.split(",", -1);
                 Arrays.sort(el);
                 v = String.join(",", el);
@@ -169,7 +181,44 @@ final class ZeekLogComparison {
         return out;
     }
 
-    private static void pair(ZeekLogComparison r, List<List<String>> e, List<List<String>> a, List<String> cols) {
+    /** A row with every file id replaced by a placeholder (same count of elements). */
+    private static List<String> skeleton(List<String> row) {
+        List<String> out = new ArrayList<>(row.size());
+        for (String v : row) {
+            out.add(v != null && v.startsWith("\u0000") ? v.replaceAll("[^,\u0000]+", "F") : v);
+        }
+        return out;
+    }
+
+    /** Records the file ids of a paired row in the bijection; false on a conflict. */
+    private static boolean mapFuids(List<String> exp, List<String> act, Map<String, String> fuidMap) {
+        for (int k = 0; k < exp.size(); k++) {
+            String x = exp.get(k), y = act.get(k);
+            if (x == null || y == null || !x.startsWith("\u0000") || !y.startsWith("\u0000")) {
+                continue;
+            }
+            String[] xs = x.substring(1).split(","), ys = y.substring(1).split(",");
+            for (int i = 0; i < Math.min(xs.length, ys.length); i++) {
+                String prev = fuidMap.putIfAbsent(ys[i], xs[i]);
+                if (prev != null && !prev.equals(xs[i])) {
+                    return false;
+                }
+                for (Map.Entry<String, String> en : fuidMap.entrySet()) {
+                    if (en.getValue().equals(xs[i]) && !en.getKey().equals(ys[i])) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void pair(ZeekLogComparison r, List<List<String>> e0, List<List<String>> a0, List<String> cols,
+                             Map<String, String> fuidMap) {
+        List<List<String>> e = new ArrayList<>();
+        List<List<String>> a = new ArrayList<>();
+        e0.forEach(x -> e.add(skeleton(x)));
+        a0.forEach(x -> a.add(skeleton(x)));
         Map<List<String>, List<Integer>> pool = new HashMap<>();
         for (int i = 0; i < e.size(); i++) {
             pool.computeIfAbsent(e.get(i), k -> new ArrayList<>()).add(i);
@@ -180,9 +229,15 @@ final class ZeekLogComparison {
         for (int j = 0; j < a.size(); j++) {
             List<Integer> l = pool.get(a.get(j));
             if (l != null && !l.isEmpty()) {
-                usedE[l.remove(0)] = true;
-                r.rowsMatched++;
-                r.cellsMatched += cols.size();
+                int i = l.remove(0);
+                usedE[i] = true;
+                if (mapFuids(e0.get(i), a0.get(j), fuidMap)) {
+                    r.rowsMatched++;
+                    r.cellsMatched += cols.size();
+                } else {
+                    r.cellsMatched += cols.size() - 1;
+                    r.details.add("file ids not consistent with the other rows: " + String.join("\t", a0.get(j)));
+                }
             } else {
                 restA.add(j);
             }

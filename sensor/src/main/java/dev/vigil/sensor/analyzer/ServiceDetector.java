@@ -86,7 +86,7 @@ final class ServiceDetector implements SessionAnalyzer {
                 confirm(c, "ftp");
             }
         }
-        if (origLen >= SNIFF || respLen >= SNIFF) {
+        if (origLen >= SNIFF && respLen >= SNIFF) {
             decided = true; // every signature looks at the first bytes only
         }
     }
@@ -94,6 +94,15 @@ final class ServiceDetector implements SessionAnalyzer {
     private void confirm(Conn c, String s) {
         c.confirm(s);
         decided = true;
+    }
+
+    static boolean knownMethod(String m) {
+        for (String x : HTTP_METHODS) {
+            if (x.equals(m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean httpRequest(String o) {
