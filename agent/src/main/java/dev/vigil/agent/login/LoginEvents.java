@@ -46,6 +46,22 @@ public final class LoginEvents {
         return out;
     }
 
+    /**
+     * Events for the accounts of a password file from a lastlog file, reading only their records (a lastlog
+     * file can be terabytes of holes when a uid near 2^32 has logged in).
+     */
+    public static List<LoginEvent> fromLastlog(LastlogFile file, Passwd passwd, String source)
+            throws java.io.IOException {
+        List<LastlogRecord> records = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (Passwd.Entry e : passwd.entries()) {
+            if (seen.add(e.uid())) {
+                records.add(file.record(e.uid()));
+            }
+        }
+        return fromLastlog(records, passwd, source);
+    }
+
     /** Events from lastlog records that say someone logged in; the user name comes from the passwd file. */
     public static List<LoginEvent> fromLastlog(List<LastlogRecord> records, Passwd passwd, String source) {
         List<LoginEvent> out = new ArrayList<>(records.size());

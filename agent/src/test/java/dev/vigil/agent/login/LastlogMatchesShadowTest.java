@@ -75,6 +75,8 @@ class LastlogMatchesShadowTest {
             assertThat(ev).extracting(LoginEvent::user).containsExactly("root", "a-very-long-account-name-indeed",
                     "5", "gildong");
             assertThat(ev.get(3).host()).isEqualTo("2001:db8::42");
+            assertThat(LoginEvents.fromLastlog(f, Passwd.read(root.resolve("etc/passwd")), "lastlog"))
+                    .extracting(LoginEvent::user).containsExactly("root", "a-very-long-account-name-indeed", "gildong");
         }
     }
 
