@@ -42,6 +42,8 @@ public class LastcommCommand implements Callable<Integer> {
     boolean pid;
     @Option(names = "--print-controls", description = "print control characters of command names as they are")
     boolean printControls;
+    @Option(names = "--show-paging", description = "show page faults and swaps instead of user and terminal")
+    boolean showPaging;
     @Option(names = "--forwards", description = "read the file forwards (oldest first)")
     boolean forwards;
     @Option(names = "--ahz", paramLabel = "FREQ", description = "ticks per second of the CPU times (default 100)")
@@ -66,6 +68,7 @@ public class LastcommCommand implements Callable<Integer> {
         o.pid = pid;
         o.printControls = printControls;
         o.forwards = forwards;
+        o.showPaging = showPaging;
         o.ahz = ahz;
         AcctFile f = new AcctReader(100_000_000L).read(file, 0);
         for (String p : f.problems()) {

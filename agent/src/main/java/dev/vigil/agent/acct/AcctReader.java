@@ -87,6 +87,7 @@ public final class AcctReader {
         return new AcctRecord(b.get(at) & 0xff, b.getShort(at + 2) & 0xffff, u32(b, at + 4), u32(b, at + 8),
                 u32(b, at + 12), u32(b, at + 16), u32(b, at + 20), u32(b, at + 24), b.getFloat(at + 28),
                 comp(b.getShort(at + 32)), comp(b.getShort(at + 34)), comp(b.getShort(at + 36)),
+                comp(b.getShort(at + 42)), comp(b.getShort(at + 44)), comp(b.getShort(at + 46)),
                 new String(comm, StandardCharsets.ISO_8859_1), offset);
     }
 

@@ -19,11 +19,15 @@ import java.time.Instant;
  * @param utime    {@code ac_utime} in ticks
  * @param stime    {@code ac_stime} in ticks
  * @param mem      {@code ac_mem}: average memory usage in KiB
+ * @param minflt   {@code ac_minflt}: minor page faults
+ * @param majflt   {@code ac_majflt}: major page faults
+ * @param swaps    {@code ac_swaps}: swaps (always 0 on Linux)
  * @param comm     {@code ac_comm}: the command name, a byte string (ISO-8859-1, up to 16 bytes)
  * @param offset   where the record starts in its file
  */
 public record AcctRecord(int flags, int tty, long exitCode, long uid, long gid, long pid, long ppid, long btime,
-                         float etime, double utime, double stime, double mem, String comm, long offset) {
+                         float etime, double utime, double stime, double mem, double minflt,
+                         double majflt, double swaps, String comm, long offset) {
     /** Forked but did not exec. */
     public static final int AFORK = 0x01;
     /** Used super-user privileges. */

@@ -29,6 +29,8 @@ public final class Lastcomm {
         public boolean pid;
         /** {@code --print-controls}: print control characters of command names as they are. */
         public boolean printControls;
+        /** {@code --show-paging}: page faults and swaps in place of the user and terminal columns. */
+        public boolean showPaging;
         /** {@code --forwards}: oldest first. */
         public boolean forwards;
         /** {@code --ahz}: accepted; like lastcomm, v3 records are always read at their own AHZ of 100. */
@@ -71,7 +73,13 @@ public final class Lastcomm {
             sb.append(flag(r, AcctRecord.ASU, 'S')).append(flag(r, AcctRecord.AFORK, 'F'))
                     .append(flag(r, AcctRecord.ACOMPAT, 'C')).append(flag(r, AcctRecord.ACORE, 'D'))
                     .append(flag(r, AcctRecord.AXSIG, 'X')).append(' ');
-            sb.append(pad(cut(user, 8), 8)).append(' ').append(pad(cut(tty, 8), 8)).append(' ');
+            if (opt.showPaging) {
+                // as in lastcomm, the paging columns take the place of user and terminal
+                sb.append(String.format(Locale.ROOT, "%6.0fmin %6.0fmaj %4.0fswp ", r.minflt(), r.majflt(),
+                        r.swaps()));
+            } else {
+                sb.append(pad(cut(user, 8), 8)).append(' ').append(pad(cut(tty, 8), 8)).append(' ');
+            }
             sb.append(String.format(Locale.ROOT, "%6.2f secs ", r.cpuSeconds(V3_AHZ)));
             sb.append(CTime.ctime(r.btime(), zone), 0, 16);
             if (opt.pid) {

@@ -32,6 +32,8 @@ final class AcctWriter {
         b.putShort(32, encode(utime));
         b.putShort(34, encode(stime));
         b.putShort(36, encode(1024));
+        b.putShort(42, encode(utime * 3 + 7));
+        b.putShort(44, encode(stime / 2));
         b.put(48, comm, 0, Math.min(16, comm.length));
         out.writeBytes(b.array());
         return this;

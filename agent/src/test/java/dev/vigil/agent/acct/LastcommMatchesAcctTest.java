@@ -48,7 +48,8 @@ class LastcommMatchesAcctTest {
         List<List<String>> options = List.of(List.of(), List.of("--pid"), List.of("root"), List.of("pts/1"),
                 List.of("--user", "nobody"), List.of("--strict-match", "--user", "root", "--tty", "pts/0"),
                 List.of("--print-controls"), List.of("--command", "sleep"), List.of("bash", "nobody"),
-                List.of("--strict-match", "root"), List.of("--ahz", "1000"));
+                List.of("--strict-match", "root"), List.of("--ahz", "1000"),
+                List.of("--show-paging"), List.of("--show-paging", "--pid", "root"));
         for (List<String> o : options) {
             for (String zone : List.of("UTC", "Europe/Berlin", "America/New_York")) {
                 assertSame(lastcomm, o, f, zone);
@@ -86,6 +87,7 @@ class LastcommMatchesAcctTest {
                 case "--print-controls" -> o.printControls = true;
                 case "--strict-match" -> o.strict = true;
                 case "--forwards" -> o.forwards = true;
+                case "--show-paging" -> o.showPaging = true;
                 case "--user" -> o.users.add(options.get(++i));
                 case "--tty" -> o.ttys.add(options.get(++i));
                 case "--command" -> o.commands.add(options.get(++i));
