@@ -56,7 +56,16 @@ final class EventDocuments {
         this.docValueFields = docValueFields;
     }
 
+    /** The stored blob of an event (a fresh copy). */
+    BytesRef encode(StoredEvent e) throws IOException {
+        return StoredCodec.encode(e, buffer);
+    }
+
     Document build(StoredEvent e) throws IOException {
+        return build(e, encode(e));
+    }
+
+    Document build(StoredEvent e, BytesRef blob) {
         Document d = new Document();
         d.add(new Field(RAW, tokens.setText(e.raw()), TERMS_TYPE));
         d.add(new LongPoint(TIME, e.timeMicros()));
@@ -79,7 +88,7 @@ final class EventDocuments {
         if (!fieldTerms.isEmpty()) {
             d.add(new Field(FIELDS, fieldTerms, TERMS_TYPE));
         }
-        d.add(new StoredField(StoredCodec.FIELD, StoredCodec.encode(e, buffer)));
+        d.add(new StoredField(StoredCodec.FIELD, blob));
         return d;
     }
 

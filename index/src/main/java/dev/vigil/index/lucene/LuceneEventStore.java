@@ -54,6 +54,9 @@ public final class LuceneEventStore implements EventStore {
     private final ExecutorService indexers;
     private final ThreadLocal<EventDocuments> documents;
     private final Object durableMonitor = new Object();
+    private final Translog translog;
+    /** Directory of the write-ahead log under DATA/index (index names cannot start with '_'). */
+    static final String TRANSLOG_DIR = "_translog";
     private final Object commitLock = new Object();
     private long appendedSeq;
     private volatile long durableSeq;
@@ -67,14 +70,52 @@ public final class LuceneEventStore implements EventStore {
         this.documents = ThreadLocal.withInitial(() -> new EventDocuments(options.docValueFields()));
         Files.createDirectories(root);
         discover();
-        this.background = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-index-maintenance"));
+        this.translog = new Translog(root.resolve(TRANSLOG_DIR));
+        replay();
+        this.background = Executors.newScheduledThreadPool(2, r -> daemon(r, "vigil-index-maintenance"));
         this.indexers = Executors.newFixedThreadPool(options.indexThreads(), r -> daemon(r, "vigil-indexer"));
         long refresh = options.refreshInterval().toMillis();
         background.scheduleWithFixedDelay(this::refreshQuietly, refresh, refresh, TimeUnit.MILLISECONDS);
         if (!options.commitInterval().isZero()) {
-            long commit = options.commitInterval().toMillis();
-            background.scheduleWithFixedDelay(this::commitQuietly, commit, commit, TimeUnit.MILLISECONDS);
+            // a few log syncs per interval, so an event waits at most about one interval, sync included
+            long sync = Math.max(5, options.commitInterval().toMillis() / 4);
+            background.scheduleWithFixedDelay(this::syncQuietly, sync, sync, TimeUnit.MILLISECONDS);
         }
+        long lucene = options.luceneCommitInterval().toMillis();
+        background.scheduleWithFixedDelay(this::luceneCommitQuietly, lucene, lucene, TimeUnit.MILLISECONDS);
+    }
+
+    /** Re-adds the logged events that the partitions' last commits lack, then commits them. */
+    private void replay() throws IOException {
+        long[] replayed = {0};
+        EventDocuments docs = documents.get();
+        for (Path file : translog.replayFiles()) {
+            IOException[] failure = {null};
+            Translog.read(file, entry -> {
+                try {
+                    StoredEvent e = StoredCodec.decode(new org.apache.lucene.util.BytesRef(entry.blob()), entry.index());
+                    Partition p = partitionFor(e);
+                    if (entry.gen() >= p.committedGen()) {
+                        p.writer(options.ramBufferMb()).addDocument(docs.build(e));
+                        p.needsCommit = true;
+                        p.needsRefresh = true;
+                        replayed[0]++;
+                    }
+                } catch (IOException | RuntimeException ex) {
+                    if (failure[0] == null) {
+                        failure[0] = ex instanceof IOException io ? io : new IOException(ex);
+                    }
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+        }
+        if (replayed[0] > 0) {
+            LOG.info("replayed {} events from the translog", replayed[0]);
+        }
+        commitLucene(null);
+        refreshAll(true);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -131,7 +172,7 @@ public final class LuceneEventStore implements EventStore {
             appendLock.readLock().unlock();
         }
         if (options.commitInterval().isZero()) {
-            commitNow();
+            syncTranslog();
         }
         return seq;
     }
@@ -164,6 +205,7 @@ public final class LuceneEventStore implements EventStore {
 
     private void appendRange(List<Event> events, int from, int to) throws IOException {
         EventDocuments docs = documents.get();
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream(256 * (to - from));
         Partition last = null;
         IndexWriter writer = null;
         for (int i = from; i < to; i++) {
@@ -173,13 +215,14 @@ public final class LuceneEventStore implements EventStore {
                 writer = p.writer(options.ramBufferMb());
                 last = p;
             }
-            writer.addDocument(docs.build(e));
+            org.apache.lucene.util.BytesRef blob = docs.encode(e);
+            Translog.encode(e.index(), blob.bytes, blob.length, log);
+            writer.addDocument(docs.build(e, blob));
             p.needsRefresh = true;
             p.needsCommit = true;
+            p.lastWriteNanos = System.nanoTime();
         }
-        if (last != null) {
-            last.lastWriteNanos = System.nanoTime();
-        }
+        translog.write(java.nio.ByteBuffer.wrap(log.toByteArray()));
     }
 
     private Partition partitionFor(StoredEvent e) throws IOException {
@@ -202,8 +245,8 @@ public final class LuceneEventStore implements EventStore {
                 open.add(p);
             }
         }
-        if (open.size() < options.maxOpenWriters()) {
-            return;
+        if (open.size() < options.maxOpenWriters() || background == null) {
+            return; // during replay every writer stays open until the commit that ends it
         }
         open.sort(Comparator.comparingLong(p -> p.lastWriteNanos));
         int excess = open.size() - options.maxOpenWriters() + 1;
@@ -213,16 +256,10 @@ public final class LuceneEventStore implements EventStore {
     }
 
     private void closeWriterQuietly(Partition p) {
-        // under the write lock so that no append is using the writer and its events stay counted as durable
-        appendLock.writeLock().lock();
         try {
-            if (System.nanoTime() - p.lastWriteNanos > 1_000_000_000L) {
-                p.closeWriter();
-            }
-        } catch (IOException e) {
+            commitLucene(p);
+        } catch (IOException | RuntimeException e) {
             LOG.error("closing the writer of partition {} failed", p, e);
-        } finally {
-            appendLock.writeLock().unlock();
         }
     }
 
@@ -248,39 +285,88 @@ public final class LuceneEventStore implements EventStore {
 
     @Override
     public void flush() throws IOException {
-        commitNow();
+        syncTranslog();
         refreshAll(true);
     }
 
-    /** Commits every partition written since the last commit; then everything appended before is durable. */
-    void commitNow() throws IOException {
+    /** Forces the write-ahead log to disk: everything appended before is durable. */
+    void syncTranslog() throws IOException {
+        long target;
+        synchronized (this) {
+            target = appendedSeq;
+        }
+        if (target == durableSeq) {
+            return;
+        }
+        translog.sync();
+        markDurable(target);
+    }
+
+    private void markDurable(long target) {
+        synchronized (durableMonitor) {
+            if (target > durableSeq) {
+                durableSeq = target;
+            }
+            durableMonitor.notifyAll();
+        }
+    }
+
+    /**
+     * Commits the Lucene indexes in two phases: under the write lock (no append in flight) the log
+     * rolls to a new generation and every written partition flushes, recording that generation; then
+     * the commits are made durable and the older log generations deleted. Closes {@code toClose}'s
+     * writer afterwards when nothing was written to it meanwhile.
+     */
+    void commitLucene(Partition toClose) throws IOException {
         synchronized (commitLock) {
+            List<Partition> prepared = new ArrayList<>();
+            long gen;
             long target;
             appendLock.writeLock().lock();
             try {
+                gen = translog.roll();
+                for (Partition p : partitions.values()) {
+                    if (p.prepareCommit(gen)) {
+                        prepared.add(p);
+                    }
+                }
                 synchronized (this) {
                     target = appendedSeq;
                 }
             } finally {
                 appendLock.writeLock().unlock();
             }
-            for (Partition p : partitions.values()) {
-                p.commit();
+            markDurable(target); // roll() forced the previous generation to disk
+            for (Partition p : prepared) {
+                p.finishCommit();
             }
-            synchronized (durableMonitor) {
-                if (target > durableSeq) {
-                    durableSeq = target;
+            translog.deleteBelow(gen);
+            if (toClose != null) {
+                appendLock.writeLock().lock();
+                try {
+                    if (!toClose.needsCommit) {
+                        toClose.closeWriter();
+                    }
+                } finally {
+                    appendLock.writeLock().unlock();
                 }
-                durableMonitor.notifyAll();
             }
         }
     }
 
-    private void commitQuietly() {
+    private void syncQuietly() {
         try {
-            commitNow();
+            syncTranslog();
         } catch (IOException | RuntimeException e) {
-            LOG.error("index commit failed; events stay unacknowledged until a commit succeeds", e);
+            LOG.error("forcing the translog to disk failed; events stay unacknowledged until it succeeds", e);
+        }
+    }
+
+    private void luceneCommitQuietly() {
+        try {
+            commitLucene(null);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("index commit failed; the translog keeps the events", e);
         }
     }
 
@@ -376,6 +462,8 @@ public final class LuceneEventStore implements EventStore {
 
     /** Deletes one partition: its events disappear from searches at once. Returns false when absent. */
     public boolean deletePartition(String index, LocalDate day) throws IOException {
+        // commit first, so that no logged event of the partition is replayed after it is gone
+        commitLucene(null);
         appendLock.writeLock().lock();
         try {
             Partition p = partitions.remove(key(index, day));
@@ -422,7 +510,7 @@ public final class LuceneEventStore implements EventStore {
             Thread.currentThread().interrupt();
         }
         indexers.shutdown();
-        commitNow();
+        commitLucene(null);
         closed = true;
         synchronized (durableMonitor) {
             durableMonitor.notifyAll();
@@ -437,6 +525,7 @@ public final class LuceneEventStore implements EventStore {
                 }
             }
         }
+        translog.close();
         if (first != null) {
             throw first;
         }

@@ -83,35 +83,69 @@ final class Partition implements Closeable {
         // one merge thread: the other core keeps indexing
         ms.setMaxMergesAndThreads(4, 1);
         c.setMergeScheduler(ms);
-        c.setCommitOnClose(true);
+        // commits carry the translog generation: only the store's two-phase commit may make them
+        c.setCommitOnClose(false);
         return c;
     }
 
-    /** Commits and closes the writer; searches continue on the committed index. */
+    /** Closes a writer with nothing uncommitted; searches continue on the committed index. */
     synchronized void closeWriter() throws IOException {
         if (writer == null) {
             return;
         }
-        writer.commit();
-        needsCommit = false;
+        if (needsCommit) {
+            throw new IllegalStateException("partition " + this + " has uncommitted events");
+        }
         manager.close();
         writer.close();
         writer = null;
         manager = new SearcherManager(dir, null);
     }
 
-    /** Commits what was written; returns false when there was nothing to commit. */
-    boolean commit() throws IOException {
+    /** Commit user data key: the translog generation from which this partition's events must be replayed. */
+    static final String TRANSLOG_GEN = "translog_gen";
+    private long committedGen = -1;
+
+    /**
+     * First phase of a commit, under the store's write lock: flushes what was written and records
+     * that translog generations from {@code gen} on hold what this commit lacks. False when nothing
+     * was written since the last commit.
+     */
+    synchronized boolean prepareCommit(long gen) throws IOException {
+        if (writer == null || !needsCommit) {
+            return false;
+        }
+        needsCommit = false;
+        writer.setLiveCommitData(java.util.Map.of(TRANSLOG_GEN, Long.toString(gen)).entrySet());
+        writer.prepareCommit();
+        committedGen = gen;
+        return true;
+    }
+
+    /** Second phase: makes the prepared commit durable. */
+    void finishCommit() throws IOException {
         IndexWriter w;
         synchronized (this) {
             w = writer;
         }
-        if (w == null || !needsCommit) {
-            return false;
-        }
-        needsCommit = false;
         w.commit();
-        return true;
+    }
+
+    /** The translog generation from which events of this partition are missing from its last commit. */
+    synchronized long committedGen() throws IOException {
+        if (committedGen < 0) {
+            committedGen = 0;
+            if (Files.isDirectory(path)) {
+                if (dir == null) {
+                    dir = FSDirectory.open(path);
+                }
+                if (DirectoryReader.indexExists(dir)) {
+                    String g = org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).getUserData().get(TRANSLOG_GEN);
+                    committedGen = g == null ? 0 : Long.parseLong(g);
+                }
+            }
+        }
+        return committedGen;
     }
 
     /** Makes recent writes searchable. */
@@ -165,7 +199,11 @@ final class Partition implements Closeable {
     @Override
     public synchronized void close() throws IOException {
         if (writer != null) {
-            closeWriter();
+            // uncommitted events stay in the translog and are replayed on the next open
+            manager.close();
+            manager = null;
+            writer.close();
+            writer = null;
         }
         if (manager != null) {
             manager.close();

@@ -9,8 +9,11 @@ import java.util.Set;
  * Settings of a {@link LuceneEventStore}.
  *
  * @param dataDir the data directory; partitions live under {@code dataDir/index/}
- * @param commitInterval how often appended events are committed to disk; zero commits before every
- *     {@code append} returns (default 1 s: events received over TCP are on disk within a second)
+ * @param commitInterval the longest time an appended event waits to be on disk (the write-ahead log is
+ *     forced to disk a few times per interval); zero forces it before every {@code append} returns
+ *     (default 1 s: events received over TCP are on disk within a second)
+ * @param luceneCommitInterval how often the Lucene indexes themselves are committed, after which the
+ *     write-ahead log before that point is deleted (default 60 s; bounds the replay after a crash)
  * @param refreshInterval how often new events become searchable (default 500 ms)
  * @param ramBufferMb indexing buffer per open partition writer
  * @param maxOpenWriters partitions written at once; the least recently written is committed and closed beyond this
@@ -19,7 +22,7 @@ import java.util.Set;
  * @param docValueFields extracted fields kept as doc values too, so that counts by their value
  *     ({@code stats count by F}, {@code top F}) are answered without reading events
  */
-public record StoreOptions(Path dataDir, Duration commitInterval, Duration refreshInterval, double ramBufferMb,
+public record StoreOptions(Path dataDir, Duration commitInterval, Duration luceneCommitInterval, Duration refreshInterval, double ramBufferMb,
                            int maxOpenWriters, String defaultIndex, int indexThreads, Set<String> docValueFields) {
 
     /** The fields aggregated most often in security searches (CIM names, Zeek and rsyslog names). */
@@ -31,6 +34,9 @@ public record StoreOptions(Path dataDir, Duration commitInterval, Duration refre
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(commitInterval, "commitInterval");
         Objects.requireNonNull(refreshInterval, "refreshInterval");
+        if (luceneCommitInterval.isZero() || luceneCommitInterval.isNegative()) {
+            throw new IllegalArgumentException("Lucene commit interval " + luceneCommitInterval + " must be positive");
+        }
         if (refreshInterval.isZero() || refreshInterval.isNegative()) {
             throw new IllegalArgumentException("refresh interval " + refreshInterval + " must be positive");
         }
@@ -48,35 +54,41 @@ public record StoreOptions(Path dataDir, Duration commitInterval, Duration refre
         docValueFields = Set.copyOf(docValueFields);
     }
 
-    /** Defaults: commit every second, refresh every 500 ms, 64 MB per writer, 4 writers, index {@code main}. */
+    /** Defaults: on disk within a second, Lucene commits every minute, refresh every 500 ms, 64 MB per writer, 4 writers, index {@code main}. */
     public static StoreOptions defaults(Path dataDir) {
-        return new StoreOptions(dataDir, Duration.ofSeconds(1), Duration.ofMillis(500), 64, 4, "main",
+        return new StoreOptions(dataDir, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMillis(500), 64, 4, "main",
                 Runtime.getRuntime().availableProcessors(), DEFAULT_DOC_VALUE_FIELDS);
     }
 
     /** These options with another commit interval. */
     public StoreOptions withCommitInterval(Duration d) {
-        return new StoreOptions(dataDir, d, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex, indexThreads, docValueFields);
+        return new StoreOptions(dataDir, d, luceneCommitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex, indexThreads, docValueFields);
+    }
+
+    /** These options with another Lucene commit interval. */
+    public StoreOptions withLuceneCommitInterval(Duration d) {
+        return new StoreOptions(dataDir, commitInterval, d, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex,
+                indexThreads, docValueFields);
     }
 
     /** These options with another refresh interval. */
     public StoreOptions withRefreshInterval(Duration d) {
-        return new StoreOptions(dataDir, commitInterval, d, ramBufferMb, maxOpenWriters, defaultIndex, indexThreads, docValueFields);
+        return new StoreOptions(dataDir, commitInterval, luceneCommitInterval, d, ramBufferMb, maxOpenWriters, defaultIndex, indexThreads, docValueFields);
     }
 
     /** These options with another writer RAM buffer. */
     public StoreOptions withRamBufferMb(double mb) {
-        return new StoreOptions(dataDir, commitInterval, refreshInterval, mb, maxOpenWriters, defaultIndex, indexThreads, docValueFields);
+        return new StoreOptions(dataDir, commitInterval, luceneCommitInterval, refreshInterval, mb, maxOpenWriters, defaultIndex, indexThreads, docValueFields);
     }
 
     /** These options with other doc-value fields. */
     public StoreOptions withDocValueFields(Set<String> fields) {
-        return new StoreOptions(dataDir, commitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex,
+        return new StoreOptions(dataDir, commitInterval, luceneCommitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex,
                 indexThreads, fields);
     }
 
     /** These options with another number of indexing threads. */
     public StoreOptions withIndexThreads(int n) {
-        return new StoreOptions(dataDir, commitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex, n, docValueFields);
+        return new StoreOptions(dataDir, commitInterval, luceneCommitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex, n, docValueFields);
     }
 }
