@@ -92,8 +92,11 @@ public record TopCmd(boolean rare, int limit, String countField, String percentF
                 outer:
                 for (List<Object> g : gs) {
                     List<Map.Entry<List<Object>, long[]>> entries = new ArrayList<>(groups.get(g).entrySet());
-                    entries.sort((a, b) -> rare ? Long.compare(a.getValue()[0], b.getValue()[0])
-                            : Long.compare(b.getValue()[0], a.getValue()[0]));
+                    entries.sort((a, b) -> {
+                        int c = rare ? Long.compare(a.getValue()[0], b.getValue()[0])
+                                : Long.compare(b.getValue()[0], a.getValue()[0]);
+                        return c != 0 ? c : Groups.ORDER.compare(a.getKey(), b.getKey()); // ties by value
+                    });
                     long total = totals.get(g)[0];
                     int n = limit == 0 ? entries.size() : Math.min(limit, entries.size());
                     long shown = 0;
@@ -132,7 +135,7 @@ public record TopCmd(boolean rare, int limit, String countField, String percentF
         List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
         entries.sort((a, b) -> {
             int c = rare ? Long.compare(a.getValue(), b.getValue()) : Long.compare(b.getValue(), a.getValue());
-            return c != 0 ? c : a.getKey().compareTo(b.getKey());
+            return c != 0 ? c : dev.vigil.search.value.Values.compare(a.getKey(), b.getKey());
         });
         long total = 0;
         for (Map.Entry<String, Long> e : entries) total += e.getValue();
