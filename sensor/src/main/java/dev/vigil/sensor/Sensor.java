@@ -54,7 +54,7 @@ public final class Sensor implements DecodeListener, ConnListener {
         this.logs = new ZeekLogWriter(opt.outputDir, opt.json);
         this.table = new ConnTable(cfg, uids, this);
         this.decoder = new PacketDecoder(this, opt.ignoreChecksums, 4096);
-        this.analyzers = new AnalyzerSet(opt.only, logs);
+        this.analyzers = new AnalyzerSet(opt.only, logs, local);
         this.connLog = Protocols.loaded(opt.only, "conn");
         this.weirds = Protocols.loaded(opt.only, "weird") ? new WeirdLog(logs) : null;
     }

@@ -37,7 +37,9 @@ class ZeekConformanceTest {
             "conn-dns-http-wikipedia/dns.log", "conn-dns-false-gtp/dns.log", "conn-dns-gre-tunnel/dns.log",
             "dns-notify/dns.log", "dns-flip/dns.log", "dns-multiple-txt-strings/dns.log", "dns-mdns-no-assoc/dns.log",
             "conn-dns-http-wikipedia/http.log", "conn-http-vlan-mpls/http.log", "conn-http-tcp-padding/http.log",
-            "http-100-continue/http.log", "http-multipart-body-length/http.log", "http-methods/http.log");
+            "http-100-continue/http.log", "http-multipart-body-length/http.log", "http-methods/http.log",
+            "ssl-basic/ssl.log", "ssl-basic/x509.log", "ssl-ecdhe/ssl.log", "ssl-ecdhe/x509.log",
+            "ssl-handshake-failure/ssl.log", "files-http-hashes/files.log");
 
     private static final List<String> REPORT = new ArrayList<>();
 

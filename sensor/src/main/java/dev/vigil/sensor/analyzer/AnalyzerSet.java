@@ -11,16 +11,24 @@ public final class AnalyzerSet {
     private final ZeekLogWriter logs;
     private final boolean dns;
     private final boolean http;
-    private final FileSink files = new FileSink();
+    private final FileSink files;
+    private final boolean ssl;
+    private final X509Log x509;
 
     /** Ports Zeek's HTTP script registers: the analyzer runs there whatever the method looks like. */
     static final java.util.Set<Integer> HTTP_PORTS = java.util.Set.of(80, 81, 631, 1080, 3128, 8000, 8080, 8888);
 
-    public AnalyzerSet(Set<String> only, ZeekLogWriter logs) {
+    public AnalyzerSet(Set<String> only, ZeekLogWriter logs, dev.vigil.sensor.LocalNetworks local) {
         this.only = only;
         this.logs = logs;
+        this.files = new FileSink(logs, only == null || only.contains("http") || only.contains("smtp")
+                || only.contains("ftp") || only.contains("files"),
+                only == null || only.contains("hash") || only.contains("hash-all-files"),
+                only == null || only.contains("extract"), only != null && only.contains("hash-all-files"), local);
         this.dns = loaded("dns");
         this.http = loaded("http");
+        this.ssl = loaded("ssl");
+        this.x509 = only == null || only.contains("x509") || only.contains("ssl") ? new X509Log(logs) : null;
     }
 
     private boolean loaded(String name) {
@@ -33,6 +41,9 @@ public final class AnalyzerSet {
         }
         if (http && c.isTcp()) {
             c.analyzers.add(new HttpAnalyzer(logs, files, HTTP_PORTS.contains(c.respPort)));
+        }
+        if (ssl && c.isTcp()) {
+            c.analyzers.add(new TlsAnalyzer(logs, x509, true));
         }
         if (only == null || !only.isEmpty()) {
             ServiceDetector d = ServiceDetector.create(c, only);

@@ -29,6 +29,7 @@ final class HttpAnalyzer implements SessionAnalyzer {
     private final HttpSide orig;
     private final HttpSide resp;
     private Conn conn;
+    private double now;
 
     private final boolean byPort;
     private boolean checkedPartial;
@@ -44,6 +45,7 @@ final class HttpAnalyzer implements SessionAnalyzer {
     @Override
     public void deliver(Conn c, boolean isOrig, byte[] d, int off, int len, double ts) {
         conn = c;
+        now = ts;
         if (!checkedPartial) {
             checkedPartial = true;
             if (c.isPartial()) {
@@ -207,14 +209,17 @@ final class HttpAnalyzer implements SessionAnalyzer {
             info.responseBodyLen += len;
         }
         if (e.file == null) {
-            e.file = files.open(conn, isOrig);
+            e.file = files.open(conn, isOrig, "HTTP", 0);
+            if (e.contentLength >= 0) {
+                e.file.total(e.contentLength);
+            }
             if (isOrig) {
                 info.origFuids.add(e.file.fuid());
             } else {
                 info.respFuids.add(e.file.fuid());
             }
         }
-        e.file.data(d, off, len);
+        e.file.data(d, off, len, now);
     }
 
     /** Counts body bytes of a multipart message (its parts feed files separately). */
@@ -237,10 +242,10 @@ final class HttpAnalyzer implements SessionAnalyzer {
             return;
         }
         if (part.file == null) {
-            part.file = files.open(conn, isOrig);
+            part.file = files.open(conn, isOrig, "HTTP", 0);
             (isOrig ? info.origFuids : info.respFuids).add(part.file.fuid());
         }
-        part.file.data(d, off, len);
+        part.file.data(d, off, len, now);
     }
 
     /** Multipart part filename (Content-Disposition) for the current message. */

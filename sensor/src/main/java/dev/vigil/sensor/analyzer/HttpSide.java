@@ -15,6 +15,7 @@ final class HttpSide {
     /** A body being received, with the file it feeds. */
     static final class Entity {
         FileSink.File file;
+        long contentLength = -1;
     }
 
     private final boolean isOrig;
@@ -233,6 +234,7 @@ final class HttpSide {
             state = CHUNK_SIZE;
         } else if (contentLength > 0) {
             remaining = contentLength;
+            entity.contentLength = contentLength;
             state = BODY_LENGTH;
         } else if (contentLength == 0 || isOrig) {
             endMessage();
@@ -273,6 +275,7 @@ final class HttpSide {
         }
         http.entityDone(isOrig, entity);
         http.messageDone(isOrig);
+        entity.contentLength = -1;
         state = FIRST;
     }
 
