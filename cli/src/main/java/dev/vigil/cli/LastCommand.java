@@ -83,7 +83,7 @@ public class LastCommand implements Callable<Integer> {
         }
         if (fullTimes && timeFormat != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "mutually exclusive arguments: --fulltimes --time-format");
+                    spec.name() + ": mutually exclusive arguments: --fulltimes --time-format");
         }
         if (fullTimes) {
             o.timeFormat = LastOptions.TimeFormat.FULL;
@@ -113,6 +113,7 @@ public class LastCommand implements Callable<Integer> {
         }
         List<Path> toRead = files.isEmpty() ? List.of(Path.of(defaultFile())) : files;
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        Last last = new Last(o, zone, now, SystemView.live(), CarefulOutput.fromEnvironment(), out);
         try {
             for (Path f : toRead) {
                 if (!Files.isReadable(f)) {
@@ -125,8 +126,7 @@ public class LastCommand implements Callable<Integer> {
                 for (String p : file.problems()) {
                     spec.commandLine().getErr().println(spec.name() + ": " + p);
                 }
-                new Last(o, zone, now, SystemView.live(), CarefulOutput.fromEnvironment(), out)
-                        .list(file, f.getFileName().toString());
+                last.list(file, f.getFileName().toString());
             }
         } finally {
             out.flush();

@@ -41,9 +41,11 @@ public final class Last {
         this.out = out;
     }
 
-    /** Lists one file; {@code name} is the file name printed in the trailing "wtmp begins" line. */
+    /**
+     * Lists one file; {@code name} is the file name printed in the trailing "wtmp begins" line. Several files
+     * are listed by calling this in turn on one instance: as in last, {@code -n} counts lines over all of them.
+     */
     public void list(UtmpFile file, String name) throws IOException {
-        recsDone = 0;
         List<UtmpRecord> recs = file.records();
         long beginTime;
         if (!recs.isEmpty()) {

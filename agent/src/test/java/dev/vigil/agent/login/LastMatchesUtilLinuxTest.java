@@ -134,24 +134,44 @@ class LastMatchesUtilLinuxTest {
         return w;
     }
 
+    @Test
+    void limitCountsLinesOverSeveralFilesAsLastDoes() throws Exception {
+        String last = Peer.require("last");
+        Peer.require("python3");
+        Path a = Peer.generate(dir, 7);
+        Path b = Peer.generate(dir, 8);
+        assertSame(last, List.of("-n", "5"), List.of(a.resolve("wtmp"), b.resolve("btmp"), b.resolve("wtmp")), "UTC",
+                true);
+        assertSame(last, List.of("-x"), List.of(a.resolve("wtmp"), b.resolve("wtmp")), "UTC", true);
+    }
+
     private void assertSame(String peer, List<String> options, Path file, String zone, boolean utf8)
+            throws IOException, InterruptedException {
+        assertSame(peer, options, List.of(file), zone, utf8);
+    }
+
+    private void assertSame(String peer, List<String> options, List<Path> files, String zone, boolean utf8)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(peer);
         cmd.addAll(options);
-        cmd.add("-f");
-        cmd.add(file.toString());
+        for (Path file : files) {
+            cmd.add("-f");
+            cmd.add(file.toString());
+        }
         Map<String, String> env = utf8 ? Map.of("TZ", zone, "LANG", "C.UTF-8", "LC_ALL", "C.UTF-8")
                 : Map.of("TZ", zone, "LANG", "C", "LC_ALL", "C");
         byte[] expected = Peer.run(cmd, env);
         LastOptions o = LastCommandLine.parse(options, ZoneId.of(zone));
         o.lastb = peer.endsWith("lastb");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        UtmpFile f = new UtmpReader(1_000_000).read(file);
-        new Last(o, ZoneId.of(zone), System.currentTimeMillis() / 1000, SystemView.live(), new CarefulOutput(utf8),
-                out).list(f, file.getFileName().toString());
+        Last l = new Last(o, ZoneId.of(zone), System.currentTimeMillis() / 1000, SystemView.live(),
+                new CarefulOutput(utf8), out);
+        for (Path file : files) {
+            l.list(new UtmpReader(1_000_000).read(file), file.getFileName().toString());
+        }
         assertThat(new String(out.toByteArray(), StandardCharsets.ISO_8859_1))
-                .as("%s %s on %s (TZ=%s)", peer, options, file, zone)
+                .as("%s %s on %s (TZ=%s)", peer, options, files, zone)
                 .isEqualTo(new String(expected, StandardCharsets.ISO_8859_1));
         assertThat(out.toByteArray()).isEqualTo(expected);
         assertThat(Arrays.equals(out.toByteArray(), expected)).isTrue();
