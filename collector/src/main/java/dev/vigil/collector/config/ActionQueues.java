@@ -1,18 +1,52 @@
 package dev.vigil.collector.config;
 
 import dev.vigil.collector.action.Action;
+import dev.vigil.collector.action.forward.DiskQueue;
+import dev.vigil.collector.action.forward.ForwardAction;
+import dev.vigil.collector.action.forward.MemoryQueue;
+import dev.vigil.collector.action.forward.QueuedForwardAction;
+import dev.vigil.collector.action.forward.RecordQueue;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
 
-/** Wraps an action in the queue its {@code queue.*} and {@code action.resume*} parameters ask for. */
+/**
+ * Wraps a forwarding action in the queue its {@code queue.*} and {@code action.resume*} parameters ask
+ * for: none for Direct, a memory queue for LinkedList / FixedArray, a durable disk queue when a
+ * {@code queue.filename} is given (rsyslog's disk-assisted queue; Vigil keeps every queued message on
+ * disk, which is what rsyslog does once its memory part is full or at shutdown with saveOnShutdown).
+ */
 final class ActionQueues {
     private ActionQueues() {
     }
 
-    static Action wrap(Action a, Params p, ActionContext ctx) {
-        String type = p.get("queue.type");
-        if (type != null && !type.equalsIgnoreCase("direct")) {
-            ctx.warn("unsupported action queue type " + type + " for " + a.describe()
-                    + " (ignored: the action runs without its own queue)");
+    static Action wrap(ForwardAction a, Params p, ActionContext ctx) {
+        String type = p.get("queue.type", "direct").toLowerCase(Locale.ROOT);
+        if (type.equals("direct")) {
+            return a;
         }
-        return a;
+        if (!type.equals("linkedlist") && !type.equals("fixedarray") && !type.equals("disk")) {
+            throw new IllegalArgumentException("unknown queue.type '" + p.get("queue.type") + "'");
+        }
+        long resume = p.getLong("action.resumeinterval", 30) * 1000;
+        long retries = p.getLong("action.resumeretrycount", 0);
+        String file = p.get("queue.filename");
+        RecordQueue q;
+        if (file != null) {
+            String work = ctx.globals().workDirectory();
+            if (work == null) {
+                throw new IllegalArgumentException("queue.filename '" + file + "' needs $WorkDirectory");
+            }
+            long max = p.has("queue.maxdiskspace") ? Sizes.parse(p.get("queue.maxdiskspace")) : Long.MAX_VALUE;
+            try {
+                q = new DiskQueue(Path.of(ctx.options().outputPath().apply(work)).resolve(file + ".vq"),
+                        ctx.globals().maxMessageSize() + 16, max);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot open the queue " + file + ": " + e.getMessage(), e);
+            }
+        } else {
+            q = new MemoryQueue((int) p.getLong("queue.size", 1000));
+        }
+        return new QueuedForwardAction(a, q, resume, retries, ctx.options().warnings()::accept);
     }
 }

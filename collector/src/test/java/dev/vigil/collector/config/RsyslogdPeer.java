@@ -74,6 +74,42 @@ final class RsyslogdPeer {
         return new Result(out, Files.readString(console));
     }
 
+    /** A running private rsyslogd; {@link #close()} stops it (SIGTERM to the process this test started). */
+    record Running(Process process, Path out, Path console) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** Starts rsyslogd listening on TCP {@code port} with {@code rules}; returns once it accepts connections. */
+    static Running start(Path dir, String rules, int port) throws IOException, InterruptedException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        String conf = String.join("\n", "$WorkDirectory " + work, "$MainMsgQueueWorkerThreads 1",
+                "module(load=\"imtcp\")", "input(type=\"imtcp\" address=\"127.0.0.1\" port=\"" + port + "\")",
+                ":inputname, isequal, \"rsyslogd\" " + dir.resolve("internal.log"), "& stop", "")
+                + rules.replace("/OUT/", out + "/");
+        Path confFile = dir.resolve("rsyslog.conf");
+        Files.writeString(confFile, conf);
+        Path console = dir.resolve("console.txt");
+        ProcessBuilder pb = new ProcessBuilder(BINARY.toString(), "-n", "-f", confFile.toString(), "-i",
+                dir.resolve("rsyslogd.pid").toString()).redirectErrorStream(true).redirectOutput(console.toFile());
+        pb.environment().put("TZ", "UTC");
+        Process p = pb.start();
+        connect(port, p).close();
+        return new Running(p, out, console);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     private static Socket connect(int port, Process p) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (true) {

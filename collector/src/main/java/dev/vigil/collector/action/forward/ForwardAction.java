@@ -31,6 +31,8 @@ public final class ForwardAction implements Action {
     private final Deflater deflater;
     private final byte[] pending = new byte[BUFFER];
     private int pendingLen;
+    private long lastWrite;
+    private static final long IDLE_CHECK_NANOS = 500_000_000L;
     private DatagramSocket udp;
     private InetSocketAddress udpTarget;
     private Socket tcp;
@@ -46,14 +48,44 @@ public final class ForwardAction implements Action {
 
     @Override
     public void process(Event event) throws ActionException {
-        out.reset();
-        template.render(event, out);
-        int len = Math.min(out.length(), s.maxMessageSize());
+        int len = renderInto(event);
         byte[] msg = out.array();
         if (deflater != null) {
             msg = WireFormat.maybeCompress(msg, len, s.zipLevel(), deflater);
             len = msg.length;
         }
+        try {
+            send(msg, len);
+        } catch (IOException e) {
+            throw new ActionException("cannot send to " + s.describeTarget() + ": " + e.getMessage(), e, true);
+        }
+    }
+
+    private int renderInto(Event event) {
+        out.reset();
+        template.render(event, out);
+        return Math.min(out.length(), s.maxMessageSize());
+    }
+
+    /** The bytes this action would send for {@code event} (rendered, truncated, compressed), for queueing. */
+    public byte[] render(Event event) {
+        int len = renderInto(event);
+        return deflater != null ? WireFormat.maybeCompress(out.array(), len, s.zipLevel(), deflater)
+                : java.util.Arrays.copyOf(out.array(), len);
+    }
+
+    /**
+     * Drops the TCP connection if the server has closed it, so the next send reconnects instead of
+     * writing into a dead connection (the queue calls this before every batch).
+     */
+    public void verifyConnection() throws IOException {
+        if (pendingLen == 0) {
+            checkPeerStillThere();
+        }
+    }
+
+    /** Sends already rendered bytes; on failure the connection is dropped and the next send reconnects. */
+    public void send(byte[] msg, int len) throws IOException {
         try {
             if (s.tcp()) {
                 sendTcp(msg, len);
@@ -64,7 +96,7 @@ public final class ForwardAction implements Action {
         } catch (IOException e) {
             failures.incrementAndGet();
             disconnect();
-            throw new ActionException("cannot send to " + s.describeTarget() + ": " + e.getMessage(), e, true);
+            throw e;
         }
     }
 
@@ -78,9 +110,13 @@ public final class ForwardAction implements Action {
     }
 
     private void sendTcp(byte[] msg, int len) throws IOException {
+        if (tcp != null && pendingLen == 0 && System.nanoTime() - lastWrite > IDLE_CHECK_NANOS) {
+            checkPeerStillThere();
+        }
         if (tcp == null) {
             connect();
         }
+        lastWrite = System.nanoTime();
         byte[] prefix = s.octetCounted() ? WireFormat.octetPrefix(len) : null;
         int need = len + (prefix == null ? 1 : prefix.length);
         if (pendingLen + need > pending.length) {
@@ -104,6 +140,31 @@ public final class ForwardAction implements Action {
         pendingLen += len;
         if (prefix == null) {
             pending[pendingLen++] = '\n';
+        }
+    }
+
+    /**
+     * After a pause, finds out whether the server closed the connection meanwhile (as rsyslog's
+     * CheckConnection does), so a message is not written into a dead connection and lost.
+     */
+    private void checkPeerStillThere() throws IOException {
+        if (tcp == null || !s.tcp()) {
+            return;
+        }
+        int old = tcp.getSoTimeout();
+        try {
+            tcp.setSoTimeout(1);
+            if (tcp.getInputStream().read() < 0) {
+                disconnect();
+            }
+        } catch (java.net.SocketTimeoutException alive) {
+            // nothing to read and not closed: the connection is usable
+        } catch (IOException e) {
+            disconnect();
+        } finally {
+            if (tcp != null) {
+                tcp.setSoTimeout(old);
+            }
         }
     }
 
