@@ -39,7 +39,8 @@ class ZeekConformanceTest {
             "conn-dns-http-wikipedia/http.log", "conn-http-vlan-mpls/http.log", "conn-http-tcp-padding/http.log",
             "http-100-continue/http.log", "http-multipart-body-length/http.log", "http-methods/http.log",
             "ssl-basic/ssl.log", "ssl-basic/x509.log", "ssl-ecdhe/ssl.log", "ssl-ecdhe/x509.log",
-            "ssl-handshake-failure/ssl.log", "files-http-hashes/files.log");
+            "ssl-handshake-failure/ssl.log", "files-http-hashes/files.log", "smtp-attachment/smtp.log",
+            "smtp-attachment/files.log", "smtp-starttls/smtp.log", "smtp-starttls/ssl.log", "smtp-starttls/x509.log");
 
     private static final List<String> REPORT = new ArrayList<>();
 

@@ -13,6 +13,7 @@ public final class AnalyzerSet {
     private final boolean http;
     private final FileSink files;
     private final boolean ssl;
+    private final boolean smtp;
     private final X509Log x509;
 
     /** Ports Zeek's HTTP script registers: the analyzer runs there whatever the method looks like. */
@@ -28,6 +29,7 @@ public final class AnalyzerSet {
         this.dns = loaded("dns");
         this.http = loaded("http");
         this.ssl = loaded("ssl");
+        this.smtp = loaded("smtp");
         this.x509 = only == null || only.contains("x509") || only.contains("ssl") ? new X509Log(logs) : null;
     }
 
@@ -42,7 +44,9 @@ public final class AnalyzerSet {
         if (http && c.isTcp()) {
             c.analyzers.add(new HttpAnalyzer(logs, files, HTTP_PORTS.contains(c.respPort)));
         }
-        if (ssl && c.isTcp()) {
+        if (smtp && c.isTcp() && (c.respPort == 25 || c.respPort == 587)) {
+            c.analyzers.add(new SmtpAnalyzer(logs, files, ssl ? new TlsAnalyzer(logs, x509, true) : null));
+        } else if (ssl && c.isTcp()) {
             c.analyzers.add(new TlsAnalyzer(logs, x509, true));
         }
         if (only == null || !only.isEmpty()) {
