@@ -47,134 +47,139 @@ public final class Last {
      */
     public void list(UtmpFile file, String name) throws IOException {
         List<UtmpRecord> recs = file.records();
-        long beginTime;
-        if (!recs.isEmpty()) {
-            beginTime = recs.get(0).seconds();
-        } else {
-            beginTime = ctimeOf(file.path());
-        }
-        long bootTime = system.bootTime();
-        long lastBoot = 0, lastRch = now, lastDown = now;
-        int whyDown = 0;
-        boolean quit = false, down = false;
-        List<Entry> ulist = new ArrayList<>();
-        for (int i = recs.size() - 1; i >= 0 && !quit; i--) {
+        long beginTime = recs.isEmpty() ? ctimeOf(file.path()) : recs.get(0).seconds();
+        State st = new State(system.bootTime(), now);
+        for (int i = recs.size() - 1; i >= 0 && !st.quit; i--) {
             UtmpRecord r = recs.get(i);
-            if (opt.since != 0 && r.seconds() < opt.since) {
-                continue;
-            }
-            if (opt.until != 0 && opt.until < r.seconds()) {
+            if ((opt.since != 0 && r.seconds() < opt.since) || (opt.until != 0 && opt.until < r.seconds())) {
                 continue;
             }
             Entry ut = new Entry(r);
             if (opt.lastb) {
-                quit = print(ut, ut.sec, LastLine.R_NORMAL);
+                st.quit = print(ut, ut.sec, LastLine.R_NORMAL);
                 continue;
             }
-            if (ut.line.startsWith("~")) {
-                if (ut.user.startsWith("shutdown")) {
-                    ut.type = UtmpType.SHUTDOWN_TIME;
-                } else if (ut.user.startsWith("reboot")) {
-                    ut.type = UtmpType.BOOT_TIME;
-                } else if (ut.user.startsWith("runlevel")) {
-                    ut.type = UtmpType.RUN_LVL;
-                }
-            } else {
-                // for old programs that do not fill in ut_type, as last does
-                if (ut.type != UtmpType.DEAD_PROCESS && !ut.user.isEmpty() && !ut.line.isEmpty()
-                        && !ut.user.startsWith("LOGIN")) {
-                    ut.type = UtmpType.USER_PROCESS;
-                }
-                if (ut.user.isEmpty()) {
-                    ut.type = UtmpType.DEAD_PROCESS;
-                }
-                if (ut.user.startsWith("date")) {
-                    if (ut.line.startsWith("|")) {
-                        ut.type = UtmpType.OLD_TIME;
-                    }
-                    if (ut.line.startsWith("{")) {
-                        ut.type = UtmpType.NEW_TIME;
-                    }
-                }
-            }
-            switch (ut.type) {
-                case UtmpType.SHUTDOWN_TIME -> {
-                    if (opt.extended) {
-                        ut.line = "system down";
-                        quit = print(ut, lastBoot, LastLine.R_NORMAL);
-                    }
-                    lastDown = lastRch = ut.sec;
-                    down = true;
-                }
-                case UtmpType.OLD_TIME, UtmpType.NEW_TIME -> {
-                    if (opt.extended) {
-                        ut.line = ut.type == UtmpType.NEW_TIME ? "new time" : "old time";
-                        quit = print(ut, lastDown, LastLine.R_TIMECHANGE);
-                    }
-                }
-                case UtmpType.BOOT_TIME -> {
-                    ut.line = "system boot";
-                    quit = print(ut, lastDown, LastLine.R_REBOOT);
-                    lastBoot = ut.sec;
-                    down = true;
-                }
-                case UtmpType.RUN_LVL -> {
-                    int x = ut.pid & 255;
-                    if (opt.extended) {
-                        ut.line = "(to lvl " + (char) x + ")";
-                        quit = print(ut, lastRch, LastLine.R_NORMAL);
-                    }
-                    if (x == '0' || x == '6') {
-                        lastDown = ut.sec;
-                        down = true;
-                        ut.type = UtmpType.SHUTDOWN_TIME;
-                    }
-                    lastRch = ut.sec;
-                }
-                case UtmpType.USER_PROCESS -> {
-                    boolean shown = false;
-                    for (int k = ulist.size() - 1; k >= 0; k--) {
-                        Entry p = ulist.get(k);
-                        if (p.line.equals(ut.line)) {
-                            if (!shown) {
-                                quit = print(ut, p.sec, LastLine.R_NORMAL);
-                                shown = true;
-                            }
-                            ulist.remove(k);
-                        }
-                    }
-                    if (!shown) {
-                        int c;
-                        if (lastBoot == 0) {
-                            c = isPhantom(ut, bootTime) ? LastLine.R_PHANTOM : LastLine.R_NOW;
-                        } else {
-                            c = whyDown;
-                        }
-                        quit = print(ut, lastBoot, c);
-                    }
-                    if (!ut.line.isEmpty()) {
-                        ulist.add(ut);
-                    }
-                }
-                case UtmpType.DEAD_PROCESS -> {
-                    if (!ut.line.isEmpty()) {
-                        ulist.add(ut);
-                    }
-                }
-                case UtmpType.EMPTY, UtmpType.INIT_PROCESS, UtmpType.LOGIN_PROCESS, UtmpType.ACCOUNTING -> {
-                }
-                default -> System.err.println("last: unrecognized ut_type: " + ut.type);
-            }
-            if (down) {
-                lastBoot = ut.sec;
-                whyDown = ut.type == UtmpType.SHUTDOWN_TIME ? LastLine.R_DOWN : LastLine.R_CRASH;
-                ulist.clear();
-                down = false;
-            }
+            normalizeType(ut);
+            step(st, ut);
         }
         if (opt.timeFormat != LastOptions.TimeFormat.NOTIME) {
             String begins = "\n" + name + " begins " + LastLine.loginTime(opt.timeFormat, beginTime, zone) + "\n";
             out.write(begins.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    /** last's fix-ups of ut_type: "~" records by user name, and records of programs that fill it in wrongly. */
+    private static void normalizeType(Entry ut) {
+        if (ut.line.startsWith("~")) {
+            if (ut.user.startsWith("shutdown")) {
+                ut.type = UtmpType.SHUTDOWN_TIME;
+            } else if (ut.user.startsWith("reboot")) {
+                ut.type = UtmpType.BOOT_TIME;
+            } else if (ut.user.startsWith("runlevel")) {
+                ut.type = UtmpType.RUN_LVL;
+            }
+            return;
+        }
+        if (ut.type != UtmpType.DEAD_PROCESS && !ut.user.isEmpty() && !ut.line.isEmpty()
+                && !ut.user.startsWith("LOGIN")) {
+            ut.type = UtmpType.USER_PROCESS;
+        }
+        if (ut.user.isEmpty()) {
+            ut.type = UtmpType.DEAD_PROCESS;
+        }
+        if (ut.user.startsWith("date")) {
+            if (ut.line.startsWith("|")) {
+                ut.type = UtmpType.OLD_TIME;
+            }
+            if (ut.line.startsWith("{")) {
+                ut.type = UtmpType.NEW_TIME;
+            }
+        }
+    }
+
+    /** One record, newest first: print what it closes or opens and update the boot/shutdown state. */
+    private void step(State st, Entry ut) throws IOException {
+        switch (ut.type) {
+            case UtmpType.SHUTDOWN_TIME -> {
+                if (opt.extended) {
+                    ut.line = "system down";
+                    st.quit = print(ut, st.lastBoot, LastLine.R_NORMAL);
+                }
+                st.lastDown = st.lastRch = ut.sec;
+                st.down = true;
+            }
+            case UtmpType.OLD_TIME, UtmpType.NEW_TIME -> {
+                if (opt.extended) {
+                    ut.line = ut.type == UtmpType.NEW_TIME ? "new time" : "old time";
+                    st.quit = print(ut, st.lastDown, LastLine.R_TIMECHANGE);
+                }
+            }
+            case UtmpType.BOOT_TIME -> {
+                ut.line = "system boot";
+                st.quit = print(ut, st.lastDown, LastLine.R_REBOOT);
+                st.lastBoot = ut.sec;
+                st.down = true;
+            }
+            case UtmpType.RUN_LVL -> runLevel(st, ut);
+            case UtmpType.USER_PROCESS -> {
+                login(st, ut);
+                remember(st, ut);
+            }
+            case UtmpType.DEAD_PROCESS -> remember(st, ut);
+            case UtmpType.EMPTY, UtmpType.INIT_PROCESS, UtmpType.LOGIN_PROCESS, UtmpType.ACCOUNTING -> {
+            }
+            default -> System.err.println("last: unrecognized ut_type: " + ut.type);
+        }
+        if (st.down) {
+            // a boot or shutdown ends every session before it
+            st.lastBoot = ut.sec;
+            st.whyDown = ut.type == UtmpType.SHUTDOWN_TIME ? LastLine.R_DOWN : LastLine.R_CRASH;
+            st.ulist.clear();
+            st.down = false;
+        }
+    }
+
+    private void runLevel(State st, Entry ut) throws IOException {
+        int x = ut.pid & 255;
+        if (opt.extended) {
+            ut.line = "(to lvl " + (char) x + ")";
+            st.quit = print(ut, st.lastRch, LastLine.R_NORMAL);
+        }
+        if (x == '0' || x == '6') {
+            st.lastDown = ut.sec;
+            st.down = true;
+            ut.type = UtmpType.SHUTDOWN_TIME;
+        }
+        st.lastRch = ut.sec;
+    }
+
+    /** A login: shown with the first later logout on its line, or as crashed, down, still in or gone. */
+    private void login(State st, Entry ut) throws IOException {
+        boolean shown = false;
+        for (int k = st.ulist.size() - 1; k >= 0; k--) {
+            Entry p = st.ulist.get(k);
+            if (p.line.equals(ut.line)) {
+                if (!shown) {
+                    st.quit = print(ut, p.sec, LastLine.R_NORMAL);
+                    shown = true;
+                }
+                st.ulist.remove(k);
+            }
+        }
+        if (!shown) {
+            int c;
+            if (st.lastBoot == 0) {
+                c = isPhantom(ut, st.bootTime) ? LastLine.R_PHANTOM : LastLine.R_NOW;
+            } else {
+                c = st.whyDown;
+            }
+            st.quit = print(ut, st.lastBoot, c);
+        }
+    }
+
+    private static void remember(State st, Entry ut) {
+        if (!ut.line.isEmpty()) {
+            st.ulist.add(ut);
         }
     }
 
@@ -238,6 +243,24 @@ public final class Last {
             return ((java.nio.file.attribute.FileTime) t).toInstant().getEpochSecond();
         } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    /** What last keeps while it walks one file backwards. */
+    private static final class State {
+        final long bootTime;
+        final List<Entry> ulist = new ArrayList<>();
+        long lastBoot;
+        long lastRch;
+        long lastDown;
+        int whyDown;
+        boolean quit;
+        boolean down;
+
+        State(long bootTime, long now) {
+            this.bootTime = bootTime;
+            this.lastRch = now;
+            this.lastDown = now;
         }
     }
 
