@@ -39,7 +39,7 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
     private ChannelHandlerContext ctx;
     private String fromHost;
     private String fromHostIp;
-    private Instant now;
+    private SyslogParser.Origin origin;
     private long lastSplit;
     private long lastFramingErrors;
 
@@ -70,7 +70,7 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
         try {
             int n = buf.readableBytes();
             stats.bytes.add(n);
-            now = Instant.now();
+            origin = new SyslogParser.Origin(Instant.now(), fromHost, fromHostIp, inputName);
             if (buf.hasArray()) {
                 decoder.feed(buf.array(), buf.arrayOffset() + buf.readerIndex(), n, this);
             } else {
@@ -102,7 +102,7 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
     @Override
     public void frame(byte[] b, int off, int len) {
         stats.received.increment();
-        Event e = parser.parse(b, off, len, new SyslogParser.Origin(now, fromHost, fromHostIp, inputName));
+        Event e = parser.parse(b, off, len, origin);
         if (e == null) {
             return;
         }
@@ -151,7 +151,7 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        now = Instant.now();
+        origin = new SyslogParser.Origin(Instant.now(), fromHost, fromHostIp, inputName);
         decoder.endOfStream(this);
         countDecoderEvents();
         stats.connectionsClosed.increment();

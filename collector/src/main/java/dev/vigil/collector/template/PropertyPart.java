@@ -18,6 +18,8 @@ public final class PropertyPart implements Part {
     private final Pattern pattern;
     private final boolean isDate;
     private final boolean transforms;
+    /** %msg% with at most sp-if-no-1st-sp / drop-last-lf: copied as bytes from the raw message. */
+    private final boolean msgBytes;
 
     public PropertyPart(PropertySpec spec) {
         this.s = spec;
@@ -32,6 +34,10 @@ public final class PropertyPart implements Part {
                 || spec.spIfNo1stSp || spec.uppercase || spec.lowercase
                 || spec.controlChars != PropertySpec.ControlChars.KEEP || spec.fixedWidth || spec.secpathDrop
                 || spec.secpathReplace || spec.dropLastLf || spec.format != PropertySpec.Format.PLAIN;
+        this.msgBytes = name.equals("msg") && pattern == null && spec.fieldNumber <= 0 && spec.from <= 0
+                && spec.to <= 0 && !spec.toEnd && !spec.uppercase && !spec.lowercase
+                && spec.controlChars == PropertySpec.ControlChars.KEEP && !spec.fixedWidth && !spec.secpathDrop
+                && !spec.secpathReplace && spec.format == PropertySpec.Format.PLAIN;
     }
 
     /** The canonical property name. */
@@ -45,8 +51,28 @@ public final class PropertyPart implements Part {
 
     @Override
     public void render(Event e, OutBuffer out, Escaping escape) {
+        if (msgBytes && escape == Escaping.NONE && e.msgOffset() >= 0) {
+            renderMsgBytes(e, out);
+            return;
+        }
         String v = value(e);
         out.append(escape == Escaping.NONE ? v : escape.apply(v));
+    }
+
+    private void renderMsgBytes(Event e, OutBuffer out) {
+        byte[] raw = e.raw();
+        int off = e.msgOffset();
+        int len = raw.length - off;
+        if (s.spIfNo1stSp) {
+            if (len == 0 || raw[off] != ' ') {
+                out.append((byte) ' ');
+            }
+            return;
+        }
+        if (s.dropLastLf && len > 0 && raw[off + len - 1] == '\n') {
+            len--;
+        }
+        out.append(raw, off, len);
     }
 
     /** The transformed value of this property for {@code e}, before template-level escaping. */

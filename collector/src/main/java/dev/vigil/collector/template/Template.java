@@ -44,14 +44,42 @@ public final class Template {
         return escaping;
     }
 
-    /** Renders {@code e} into {@code out}. */
+    /**
+     * Renders {@code e} into {@code out}. Several actions commonly share one template (five files in
+     * RSYSLOG_FileFormat): the last rendering per thread is kept, so the same event renders once.
+     */
     public void render(Event e, OutBuffer out) {
-        if (jsonContainer) {
-            renderJsonContainer(e, out);
+        RenderCache c = cache.get();
+        if (c.event == e) {
+            out.append(c.bytes, 0, c.len);
             return;
         }
-        for (Part p : parts) {
-            p.render(e, out, escaping);
+        int start = out.length();
+        if (jsonContainer) {
+            renderJsonContainer(e, out);
+        } else {
+            for (Part p : parts) {
+                p.render(e, out, escaping);
+            }
+        }
+        c.store(e, out.array(), start, out.length() - start);
+    }
+
+    private final ThreadLocal<RenderCache> cache = ThreadLocal.withInitial(RenderCache::new);
+
+    /** The last event rendered by this template on one thread, and its bytes. */
+    private static final class RenderCache {
+        Event event;
+        byte[] bytes = new byte[512];
+        int len;
+
+        void store(Event e, byte[] src, int off, int n) {
+            if (n > bytes.length) {
+                bytes = new byte[Math.max(n, bytes.length * 2)];
+            }
+            System.arraycopy(src, off, bytes, 0, n);
+            len = n;
+            event = e;
         }
     }
 

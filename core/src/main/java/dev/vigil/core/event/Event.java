@@ -33,6 +33,7 @@ public final class Event {
     private final String msg;
     private final byte[] raw;
     private final int rawAfterPri;
+    private final int msgOffset;
     private final String inputName;
     private final String source;
     private final String sourcetype;
@@ -56,6 +57,7 @@ public final class Event {
         this.msg = nz(b.msg);
         this.raw = b.raw == null ? new byte[0] : b.raw;
         this.rawAfterPri = Math.max(0, Math.min(b.rawAfterPri, this.raw.length));
+        this.msgOffset = b.msgOffset >= 0 && b.msgOffset <= this.raw.length ? b.msgOffset : -1;
         this.inputName = nz(b.inputName);
         this.source = b.source;
         this.sourcetype = b.sourcetype;
@@ -104,6 +106,11 @@ public final class Event {
     public byte[] raw() { return raw; }
     /** Offset in {@link #raw()} where the part after PRI begins. */
     public int rawAfterPri() { return rawAfterPri; }
+    /**
+     * Where {@link #msg()} starts in {@link #raw()} when the message text is exactly the rest of the raw
+     * bytes (as parsed from the wire), else -1. Lets outputs copy the text as bytes.
+     */
+    public int msgOffset() { return msgOffset; }
     /** Name of the input that received it (rsyslog's inputname). */
     public String inputName() { return inputName; }
     /** Splunk's source, or null. */
@@ -130,6 +137,7 @@ public final class Event {
         b.fromHostIp = fromHostIp; b.pri = pri; b.syslogTag = syslogTag; b.programName = programName;
         b.appName = appName; b.procId = procId; b.msgId = msgId; b.protocolVersion = protocolVersion;
         b.structuredData = structuredData; b.msg = msg; b.raw = raw; b.rawAfterPri = rawAfterPri;
+        b.msgOffset = msgOffset;
         b.inputName = inputName; b.source = source; b.sourcetype = sourcetype; b.index = index;
         b.fields = fields.isEmpty() ? null : new LinkedHashMap<>(fields);
         return b;
@@ -159,6 +167,7 @@ public final class Event {
         private String msg;
         private byte[] raw;
         private int rawAfterPri;
+        private int msgOffset = -1;
         private String inputName;
         private String source;
         private String sourcetype;
@@ -178,7 +187,13 @@ public final class Event {
         public Builder msgId(String v) { msgId = v; return this; }
         public Builder protocolVersion(String v) { protocolVersion = v; return this; }
         public Builder structuredData(String v) { structuredData = v; return this; }
-        public Builder msg(String v) { msg = v; return this; }
+        public Builder msg(String v) { msg = v; msgOffset = -1; return this; }
+        /** Sets the message as the raw bytes from {@code offset} to the end (decoded with SyslogText). */
+        public Builder msgFromRaw(int offset) {
+            msg = dev.vigil.core.syslog.SyslogText.decode(raw, offset, raw.length - offset);
+            msgOffset = offset;
+            return this;
+        }
         public Builder raw(byte[] v) { raw = v; return this; }
         public Builder rawAfterPri(int v) { rawAfterPri = v; return this; }
         public Builder inputName(String v) { inputName = v; return this; }

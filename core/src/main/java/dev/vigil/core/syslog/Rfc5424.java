@@ -26,7 +26,7 @@ final class Rfc5424 {
         if (!cont) {
             // rsyslog stops here: no header fields, MSG is everything after the version.
             b.hostname(origin.fromHost()).appName("").syslogTag("").programName("");
-            b.msg(SyslogText.decode(c.buf, c.pos, c.remaining()));
+            b.msgFromRaw(c.pos);
             return;
         }
         String host = field(c);
@@ -39,7 +39,7 @@ final class Rfc5424 {
         b.syslogTag(tag);
         byte[] tagBytes = SyslogText.encode(tag);
         b.programName(SyslogParser.programName(tagBytes, 0, tagBytes.length));
-        b.msg(SyslogText.decode(c.buf, c.pos, c.remaining()));
+        b.msgFromRaw(c.pos);
     }
 
     /** rsyslog parseRFCField: up to the next space, which is eaten when present. */

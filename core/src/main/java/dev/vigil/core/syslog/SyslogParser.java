@@ -50,8 +50,7 @@ public final class SyslogParser {
         if (raw.length == 0) {
             return null;
         }
-        ZoneOffset offset = zone.getRules().getOffset(origin.received());
-        SyslogTime rcvd = SyslogTime.ofInstant(origin.received(), offset);
+        SyslogTime rcvd = receptionTime(origin.received());
         Event.Builder b = Event.builder()
                 .received(origin.received())
                 .fromHost(origin.fromHost())
@@ -81,7 +80,7 @@ public final class SyslogParser {
         b.pri(pri).rawAfterPri(afterPriOffset(raw));
         if (pri == Event.PRI_INVALID) {
             // rsyslog parses no header at all: the whole line is the message.
-            return b.hostname(origin.fromHost()).msg(SyslogText.decode(raw)).build();
+            return b.hostname(origin.fromHost()).msgFromRaw(0).build();
         }
         Cursor c = new Cursor(raw, p, raw.length);
         if (c.remaining() >= 2 && c.at(0) == '1' && c.at(1) == ' ') {
@@ -90,6 +89,25 @@ public final class SyslogParser {
             parse3164(c, b, origin, rcvd);
         }
         return b.build();
+    }
+
+    /** The last second converted to wall-clock fields; date arithmetic once per second, not per message. */
+    private record Second(long epochSecond, SyslogTime base) {
+    }
+
+    private volatile Second lastSecond = new Second(Long.MIN_VALUE, null);
+
+    private SyslogTime receptionTime(Instant t) {
+        long sec = t.getEpochSecond();
+        Second cached = lastSecond;
+        if (cached.epochSecond() != sec) {
+            ZoneOffset offset = zone.getRules().getOffset(t);
+            cached = new Second(sec, SyslogTime.ofInstant(Instant.ofEpochSecond(sec), offset));
+            lastSecond = cached;
+        }
+        SyslogTime b = cached.base();
+        return new SyslogTime(b.year(), b.month(), b.day(), b.hour(), b.minute(), b.second(), t.getNano() / 1000, 6,
+                b.offsetSeconds(), false);
     }
 
     /** rsyslog's rawmsg-after-pri: skips a {@code <...>} of 1 to 3 characters, else nothing. */
@@ -110,7 +128,7 @@ public final class SyslogParser {
             // A headerless JSON or bracketed payload right after PRI: rsyslog parses no header from it
             // (corpus case bytes/headerless-json-or-bracket).
             b.hostname(origin.fromHost()).syslogTag("").programName("").appName("-");
-            b.msg(SyslogText.decode(c.buf, c.pos, c.remaining()));
+            b.msgFromRaw(c.pos);
             return;
         }
         SyslogTime t = TimestampParser.parse3339(c);
@@ -158,7 +176,7 @@ public final class SyslogParser {
         b.programName(program);
         b.appName(program.isEmpty() ? "-" : program);
         b.procId(legacyProcId(c.buf, start, c.pos));
-        b.msg(SyslogText.decode(c.buf, c.pos, c.remaining()));
+        b.msgFromRaw(c.pos);
     }
 
     private static boolean isHostnameChar(int ch) {

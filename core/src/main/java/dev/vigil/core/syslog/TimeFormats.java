@@ -121,6 +121,22 @@ public final class TimeFormats {
     }
 
     static void pad(StringBuilder sb, int v, int width) {
+        if (v >= 0 && width <= 9) {
+            // digits straight into the builder: no String per field on the hot path
+            int start = sb.length();
+            for (int i = 0; i < width; i++) {
+                sb.append('0');
+            }
+            int pos = sb.length() - 1;
+            while (v > 0 && pos >= start) {
+                sb.setCharAt(pos--, (char) ('0' + v % 10));
+                v /= 10;
+            }
+            if (v > 0) {
+                sb.insert(start, v);
+            }
+            return;
+        }
         String s = Integer.toString(v);
         for (int i = s.length(); i < width; i++) {
             sb.append('0');
