@@ -29,7 +29,7 @@ final class ConnLog {
         };
         String hist = c.history();
         return new Object[] {
-            c.startTime, c.uid, Addresses.format(c.origHi, c.origLo), c.origPort,
+            c.startTime, c.uid(), Addresses.format(c.origHi, c.origLo), c.origPort,
             Addresses.format(c.respHi, c.respLo), c.respPort, proto,
             c.services().isEmpty() ? null : String.join(",", c.services()),
             hasDur ? dur : null, hasDur ? c.origBytes() : null, hasDur ? c.respBytes() : null,

@@ -49,6 +49,8 @@ public final class Sensor implements DecodeListener, ConnListener {
         ConnConfig cfg = new ConnConfig();
         cfg.ignoreChecksums = opt.ignoreChecksums;
         cfg.maxConnections = opt.maxConnections;
+        cfg.eagerUids = Protocols.loaded(opt.only, "conn");
+        cfg.weirdEvents = Protocols.loaded(opt.only, "weird");
         addServerPorts(cfg, opt.only);
         this.local = opt.networks != null ? LocalNetworks.load(opt.networks) : LocalNetworks.defaults();
         this.logs = new ZeekLogWriter(opt.outputDir, opt.json);

@@ -25,14 +25,14 @@ final class WeirdLog {
     }
 
     void write(Conn c, String name, double ts) {
-        String key = (c == null ? "" : c.uid) + "|" + name;
+        String key = (c == null ? "" : c.uid()) + "|" + name;
         if (!seen.add(key)) {
             return;
         }
         if (c == null) {
             logs.write(SCHEMA, ts, null, null, null, null, null, name, null, false, "zeek", null);
         } else {
-            logs.write(SCHEMA, ts, c.uid, Addresses.format(c.origHi, c.origLo), c.origPort,
+            logs.write(SCHEMA, ts, c.uid(), Addresses.format(c.origHi, c.origLo), c.origPort,
                     Addresses.format(c.respHi, c.respLo), c.respPort, name, null, false, "zeek", null);
         }
     }

@@ -221,7 +221,7 @@ final class DnsLog {
         if (netbios && "SRV".equals(qtypeName)) {
             qtypeName = "NBSTAT";
         }
-        logs.write(SCHEMA, i.ts, c.uid, Addresses.format(c.origHi, c.origLo), c.origPort,
+        logs.write(SCHEMA, i.ts, c.uid(), Addresses.format(c.origHi, c.origLo), c.origPort,
                 Addresses.format(c.respHi, c.respLo), c.respPort, c.isTcp() ? "tcp" : "udp", i.transId, i.rtt,
                 i.query, i.qclass, i.qclass == null ? null : DnsNames.klass(i.qclass), i.qtype, qtypeName,
                 i.rcode, i.rcode == null ? null : DnsNames.rcode(i.rcode), i.aa, i.tc, i.rd, i.ra, i.z,

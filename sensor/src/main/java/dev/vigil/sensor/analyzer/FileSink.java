@@ -114,7 +114,7 @@ final class FileSink {
             String mime = FileMagic.sniff(Arrays.copyOf(bof, bofLen));
             if (logs != null) {
                 List<Object> row = new ArrayList<>(List.of());
-                row.addAll(Arrays.asList(first, fuid, conn.uid, Addresses.format(conn.origHi, conn.origLo),
+                row.addAll(Arrays.asList(first, fuid, conn.uid(), Addresses.format(conn.origHi, conn.origLo),
                         conn.origPort, Addresses.format(conn.respHi, conn.respLo), conn.respPort, source, depth,
                         md5 == null ? List.of() : List.of("SHA1", "SHA256", "MD5"), mime, filename, last - first,
                         local.isEmpty() ? null : isOrig ? local.contains(conn.origHi, conn.origLo)

@@ -32,7 +32,7 @@ final class HttpInfo {
     boolean hasOrigFilename, hasRespFilename;
 
     Object[] row(Conn c) {
-        return new Object[] {ts, c.uid, Addresses.format(c.origHi, c.origLo), c.origPort,
+        return new Object[] {ts, c.uid(), Addresses.format(c.origHi, c.origLo), c.origPort,
             Addresses.format(c.respHi, c.respLo), c.respPort, transDepth, method, host, uri, referrer, version,
             userAgent, origin, requestBodyLen, responseBodyLen, statusCode, statusMsg, infoCode, infoMsg,
             List.of(), username, password, proxied, vec(origFuids), hasOrigFilename ? origFilenames : null,

@@ -282,7 +282,7 @@ final class SmtpAnalyzer implements SessionAnalyzer {
         }
         Info i = info;
         info = null;
-        logs.write(SCHEMA, i.ts, conn.uid, Addresses.format(conn.origHi, conn.origLo), conn.origPort,
+        logs.write(SCHEMA, i.ts, conn.uid(), Addresses.format(conn.origHi, conn.origLo), conn.origPort,
                 Addresses.format(conn.respHi, conn.respLo), conn.respPort, i.depth, i.helo, i.mailfrom,
                 i.rcptto == null ? null : new ArrayList<>(i.rcptto), i.date, i.from,
                 i.to == null ? null : new ArrayList<>(i.to), i.cc == null ? null : new ArrayList<>(i.cc), i.replyTo,

@@ -284,7 +284,7 @@ final class TlsAnalyzer implements SessionAnalyzer {
         if (serverName != null && serverCerts != null && !serverCerts.isEmpty() && serverCerts.get(0) != null) {
             sniMatches = serverCerts.get(0).matchesHost(new String(serverName, StandardCharsets.ISO_8859_1));
         }
-        logs.write(SCHEMA, ts, c.uid, Addresses.format(c.origHi, c.origLo), c.origPort,
+        logs.write(SCHEMA, ts, c.uid(), Addresses.format(c.origHi, c.origLo), c.origPort,
                 Addresses.format(c.respHi, c.respLo), c.respPort,
                 version == null ? null : TlsNames.version(version), cipher == null ? null : TlsNames.cipher(cipher),
                 curve == null ? null : TlsNames.curve(curve), serverName, resumed, lastAlert, nextProtocol,

@@ -8,7 +8,8 @@ import java.util.List;
 /** One connection as Zeek sees it: endpoints, history, counters, services and attached analyzers. */
 public final class Conn {
     FlowKey key;
-    public final String uid;
+    private String uid;
+    private final UidGenerator uids;
     public long origHi, origLo, respHi, respLo;
     public int origPort, respPort;
     /** IP protocol number (6, 17, 1, 58). */
@@ -40,8 +41,8 @@ public final class Conn {
     /** Free slot for the sensor (e.g. per-connection log state). */
     public Object attachment;
 
-    Conn(String uid, int ipProto, double start) {
-        this.uid = uid;
+    Conn(UidGenerator uids, int ipProto, double start) {
+        this.uids = uids;
         this.ipProto = ipProto;
         this.startTime = start;
         this.lastTime = start;
@@ -82,6 +83,18 @@ public final class Conn {
         return false;
     }
 
+    /**
+     * The connection's uid. Zeek draws it when it first builds the connection's script-level record:
+     * at creation in default mode, otherwise at the first event about the connection; calling this
+     * is that moment.
+     */
+    public String uid() {
+        if (uid == null) {
+            uid = uids.nextUid();
+        }
+        return uid;
+    }
+
     /** Swaps originator and responder, as an analyzer does when it sees the reply first (history '^'). */
     public void flip() {
         flipRoles();
@@ -117,6 +130,7 @@ public final class Conn {
 
     /** Records that an analyzer confirmed its protocol; the first confirmation per name counts. */
     public void confirm(String service) {
+        uid(); // a protocol confirmation is an event about the connection
         if (!services.contains(service)) {
             services.add(service);
         }

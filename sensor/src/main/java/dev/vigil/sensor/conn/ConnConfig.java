@@ -19,6 +19,13 @@ public final class ConnConfig {
     /** tcp_connection_linger. */
     public double tcpConnectionLinger = 5;
     public boolean ignoreChecksums;
+    /**
+     * Draw each connection's uid when it is created (Zeek's default mode, where new_connection is
+     * handled). When false, a uid is drawn at the first event about the connection.
+     */
+    public boolean eagerUids = true;
+    /** Weird events are handled (the weird script is loaded), so they also draw a uid. */
+    public boolean weirdEvents = true;
     /** Bound on live connections; past it the least recently active one is evicted (logged). */
     public int maxConnections = 1_000_000;
     /** likely_server_ports, encoded as port | proto << 16 (proto 6 or 17). */

@@ -89,7 +89,10 @@ public final class ConnTable {
         if (table.size() >= config.maxConnections) {
             evictOldest();
         }
-        Conn c = new Conn(uids.nextUid(), p.proto, p.ts);
+        Conn c = new Conn(uids, p.proto, p.ts);
+        if (config.eagerUids) {
+            c.uid();
+        }
         c.key = probe.copy();
         c.origHi = p.srcHi;
         c.origLo = p.srcLo;
@@ -177,6 +180,7 @@ public final class ConnTable {
         }
         c.removed = true;
         table.remove(c.key);
+        c.uid(); // connection_state_remove builds the record
         for (SessionAnalyzer a : c.analyzers) {
             a.done(c);
         }
@@ -199,6 +203,9 @@ public final class ConnTable {
 
     void weird(Conn c, String name) {
         c.didWeird = true;
+        if (config.weirdEvents) {
+            c.uid();
+        }
         listener.weird(c, name, now);
     }
 
