@@ -1,0 +1,133 @@
+import dev.vigil.core.event.Event;
+import dev.vigil.index.lucene.LuceneEventStore;
+import dev.vigil.index.lucene.StoreOptions;
+import dev.vigil.search.exec.SearchLimits;
+import dev.vigil.search.exec.SearchResult;
+import dev.vigil.search.exec.Searcher;
+import dev.vigil.search.store.IndexSearchSource;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * SPL benchmark driver (run by bench/search/run.sh with the CLI's class path).
+ *   gen FILE N         N lines "EPOCH HOST SOURCETYPE key=value..." over 7 days (seed 42), one rare term
+ *   ingest FILE DATA   load FILE into a fresh index in DATA (host, sourcetype and _time from the first columns)
+ *   query DATA RUNS    time each SPL query RUNS times through the search engine; print median ms and peak heap
+ */
+public final class SearchBench {
+    static final String RARE = "qzxv7rareterm";
+    static final long START = 1709251200L; // 2024-03-01T00:00:00Z
+    static final String[] QUERIES = {
+            RARE + " | stats count",
+            "* | stats count by host",
+            "* | timechart span=1h count by sourcetype",
+            "* | top 10 src"};
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "gen" -> gen(Path.of(args[1]), Long.parseLong(args[2]));
+            case "ingest" -> ingest(Path.of(args[1]), Path.of(args[2]));
+            case "query" -> query(Path.of(args[1]), Integer.parseInt(args[2]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static void gen(Path file, long n) throws Exception {
+        Random r = new Random(42);
+        String[] types = {"app_web", "app_db", "app_auth", "app_mail", "app_cron", "app_fw"};
+        String[] users = {"root", "admin", "alice", "bob", "oracle", "test", "git", "deploy"};
+        String[] actions = {"ok", "ok", "ok", "fail", "blocked"};
+        long span = 7 * 86400L;
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            StringBuilder b = new StringBuilder(160);
+            for (long i = 0; i < n; i++) {
+                b.setLength(0);
+                b.append(START + i * span / n).append(" host").append(String.format("%03d", r.nextInt(200)))
+                        .append(' ').append(types[r.nextInt(types.length)])
+                        .append(" action=").append(actions[r.nextInt(actions.length)])
+                        .append(" src=10.").append(r.nextInt(4)).append('.').append(r.nextInt(16)).append('.').append(r.nextInt(64))
+                        .append(" user=").append(users[r.nextInt(users.length)])
+                        .append(" bytes=").append(r.nextInt(100000))
+                        .append(" msg=\"request ").append(Long.toHexString(r.nextLong() & 0xffffffL)).append('"');
+                if (i % (n / 10) == 7) b.append(' ').append(RARE);
+                w.write(b.toString());
+                w.write('\n');
+            }
+        }
+    }
+
+    static void ingest(Path file, Path data) throws Exception {
+        long t0 = System.nanoTime(), n = 0;
+        try (LuceneEventStore store = new LuceneEventStore(StoreOptions.defaults(data)
+                .withCommitInterval(Duration.ofSeconds(30)));
+             BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<Event> batch = new ArrayList<>(20_000);
+            String line;
+            while ((line = in.readLine()) != null) {
+                int a = line.indexOf(' '), b = line.indexOf(' ', a + 1), c = line.indexOf(' ', b + 1);
+                batch.add(Event.builder().received(Instant.ofEpochSecond(Long.parseLong(line.substring(0, a))))
+                        .raw(line.getBytes(StandardCharsets.UTF_8)).msg(line).hostname(line.substring(a + 1, b))
+                        .sourcetype(line.substring(b + 1, c)).index("main").source("bench").build());
+                if (batch.size() == 20_000) {
+                    store.append(batch);
+                    n += batch.size();
+                    batch = new ArrayList<>(20_000);
+                }
+            }
+            if (!batch.isEmpty()) { store.append(batch); n += batch.size(); }
+            store.flush();
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("ingested %d events in %.1f s (%.0f events/s)%n", n, s, n / s);
+    }
+
+    static void query(Path data, int runs) throws Exception {
+        try (LuceneEventStore store = new LuceneEventStore(StoreOptions.defaults(data))) {
+            Searcher searcher = new Searcher(new IndexSearchSource(store), null, ZoneOffset.UTC, SearchLimits.defaults());
+            for (String q : QUERIES) {
+                long[] ms = new long[runs];
+                long peak = 0;
+                SearchResult last = null;
+                searcher.search(q, "0", null); // warm-up
+                for (int i = 0; i < runs; i++) {
+                    System.gc();
+                    resetPeaks();
+                    long t = System.nanoTime();
+                    last = searcher.search(q, "0", null);
+                    ms[i] = (System.nanoTime() - t) / 1_000_000;
+                    peak = Math.max(peak, heapPeak());
+                }
+                long[] sorted = ms.clone();
+                Arrays.sort(sorted);
+                System.out.printf("vigil\t%s\tmedian_ms=%d\truns=%s\trows=%d\tscanned=%d\tpeak_heap_mb=%d%n", q,
+                        sorted[runs / 2], Arrays.toString(ms), last.rows().size(), last.scanned(), peak >> 20);
+            }
+        }
+    }
+
+    static void resetPeaks() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+    }
+
+    static long heapPeak() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+}
