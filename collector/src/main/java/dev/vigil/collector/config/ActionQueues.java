@@ -2,7 +2,7 @@ package dev.vigil.collector.config;
 
 import dev.vigil.collector.action.Action;
 import dev.vigil.collector.action.forward.DiskQueue;
-import dev.vigil.collector.action.forward.ForwardAction;
+import dev.vigil.collector.action.forward.QueueableAction;
 import dev.vigil.collector.action.forward.MemoryQueue;
 import dev.vigil.collector.action.forward.QueuedForwardAction;
 import dev.vigil.collector.action.forward.RecordQueue;
@@ -20,7 +20,7 @@ final class ActionQueues {
     private ActionQueues() {
     }
 
-    static Action wrap(ForwardAction a, Params p, ActionContext ctx) {
+    static Action wrap(QueueableAction a, Params p, ActionContext ctx) {
         String type = p.get("queue.type", "direct").toLowerCase(Locale.ROOT);
         if (type.equals("direct")) {
             return a;
@@ -40,7 +40,8 @@ final class ActionQueues {
             long max = p.has("queue.maxdiskspace") ? Sizes.parse(p.get("queue.maxdiskspace")) : Long.MAX_VALUE;
             try {
                 q = new DiskQueue(Path.of(ctx.options().outputPath().apply(work)).resolve(file + ".vq"),
-                        ctx.globals().maxMessageSize() + 16, max);
+                        // an SQL statement can be several times the message (escaping, columns)
+                        Math.max(1 << 20, 4 * ctx.globals().maxMessageSize()), max);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot open the queue " + file + ": " + e.getMessage(), e);
             }

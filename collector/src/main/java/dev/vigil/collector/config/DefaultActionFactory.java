@@ -4,6 +4,7 @@ import dev.vigil.collector.action.Action;
 import dev.vigil.collector.action.file.FileAction;
 import dev.vigil.collector.action.file.FileOptions;
 import dev.vigil.collector.template.Template;
+import dev.vigil.collector.action.sql.SqlAction;
 import dev.vigil.collector.action.usrmsg.UserMessageAction;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ public class DefaultActionFactory implements ActionFactory {
             case "omfile": return file(spec.params(), ctx);
             case "omfwd": return ForwardFactory.create(spec.params(), ctx);
             case "omusrmsg": return userMessage(spec.params(), ctx);
+            case "ompgsql": case "ommysql": return sql(spec.type(), spec.params(), ctx);
             default: throw new UnsupportedOperationException("output module " + spec.type());
         }
     }
@@ -63,6 +65,22 @@ public class DefaultActionFactory implements ActionFactory {
                 .filter(u -> !u.isEmpty()).toList();
         Template t = template(ctx, p.get("template"), wall ? "RSYSLOG_WallFmt" : "RSYSLOG_StdUsrMsgFmt");
         return new UserMessageAction(names, t, Path.of(ctx.options().utmpPath()), Path.of(ctx.options().ttyDirectory()));
+    }
+
+    private static Action sql(String type, Params p, ActionContext ctx) {
+        boolean pg = type.equals("ompgsql");
+        String server = p.get("server");
+        if (server == null) {
+            throw new IllegalArgumentException("needs a server parameter");
+        }
+        String db = p.get("db", "Syslog");
+        int port = (int) p.getLong(pg ? "port" : "serverport", p.getLong("port", pg ? 5432 : 3306));
+        String user = p.get("user", p.get("uid"));
+        String pass = p.get("pass", p.get("pwd"));
+        Template t = template(ctx, p.get("template"), pg ? "RSYSLOG_StdPgSQLFmt" : "RSYSLOG_StdDBFmt");
+        String url = pg ? SqlAction.postgresUrl(server, port, db) : SqlAction.mysqlUrl(server, port, db);
+        SqlAction a = new SqlAction(url, user, pass, t, type + " " + server + ":" + port + "/" + db);
+        return ActionQueues.wrap(a, p, ctx);
     }
 
     private static int octal(Params p, String name, Params mod, int dflt) {

@@ -23,7 +23,7 @@ import javax.net.ssl.SSLSocket;
  * re-established after a failure. TCP output is buffered; {@link #flush()} pushes it out.
  * A failed send throws a retryable {@link ActionException} so a queue can keep the message.
  */
-public final class ForwardAction implements Action {
+public final class ForwardAction implements QueueableAction {
     private static final int BUFFER = 64 * 1024;
     private final ForwardSettings s;
     private final Template template;
@@ -68,6 +68,7 @@ public final class ForwardAction implements Action {
     }
 
     /** The bytes this action would send for {@code event} (rendered, truncated, compressed), for queueing. */
+    @Override
     public byte[] render(Event event) {
         int len = renderInto(event);
         return deflater != null ? WireFormat.maybeCompress(out.array(), len, s.zipLevel(), deflater)
@@ -78,6 +79,7 @@ public final class ForwardAction implements Action {
      * Drops the TCP connection if the server has closed it, so the next send reconnects instead of
      * writing into a dead connection (the queue calls this before every batch).
      */
+    @Override
     public void verifyConnection() throws IOException {
         if (pendingLen == 0) {
             checkPeerStillThere();
@@ -85,6 +87,7 @@ public final class ForwardAction implements Action {
     }
 
     /** Sends already rendered bytes; on failure the connection is dropped and the next send reconnects. */
+    @Override
     public void send(byte[] msg, int len) throws IOException {
         try {
             if (s.tcp()) {

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 public final class QueuedForwardAction implements Action {
     private static final int BATCH = 512;
     private static final long CHECKPOINT_NANOS = 1_000_000_000L;
-    private final ForwardAction sender;
+    private final QueueableAction sender;
     private final RecordQueue queue;
     private final long resumeMillis;
     private final long retryCount;
@@ -35,7 +35,7 @@ public final class QueuedForwardAction implements Action {
      * @param retryCount retries before a message is dropped; -1 for never
      * @param reporter receives one line when the target goes away and when it comes back
      */
-    public QueuedForwardAction(ForwardAction sender, RecordQueue queue, long resumeMillis, long retryCount,
+    public QueuedForwardAction(QueueableAction sender, RecordQueue queue, long resumeMillis, long retryCount,
             Consumer<String> reporter) {
         this.sender = sender;
         this.queue = queue;
@@ -81,12 +81,27 @@ public final class QueuedForwardAction implements Action {
                 if (batch.isEmpty()) {
                     continue;
                 }
+                int sentInBatch = 0;
                 try {
                     sender.verifyConnection();
                     for (byte[] r : batch) {
                         sender.send(r, r.length);
+                        sentInBatch++;
                     }
                     sender.flush();
+                } catch (RecordRejectedException e) {
+                    synchronized (lock) {
+                        // keep what was delivered, drop the refused record, retry nothing else
+                        queue.rewind();
+                        for (int i = 0; i <= sentInBatch; i++) {
+                            queue.peekNext();
+                        }
+                        queue.ack();
+                    }
+                    dropped.incrementAndGet();
+                    delivered.addAndGet(sentInBatch);
+                    reporter.accept(sender.describe() + ": record dropped: " + e.getMessage());
+                    continue;
                 } catch (IOException e) {
                     synchronized (lock) {
                         queue.rewind();
