@@ -17,7 +17,9 @@ public final class AnalyzerSet {
     private final X509Log x509;
 
     /** Ports Zeek's HTTP script registers: the analyzer runs there whatever the method looks like. */
-    static final java.util.Set<Integer> HTTP_PORTS = java.util.Set.of(80, 81, 631, 1080, 3128, 8000, 8080, 8888);
+    static boolean isHttpPort(int p) {
+        return p == 80 || p == 81 || p == 631 || p == 1080 || p == 3128 || p == 8000 || p == 8080 || p == 8888;
+    }
 
     public AnalyzerSet(Set<String> only, ZeekLogWriter logs, dev.vigil.sensor.LocalNetworks local) {
         this.only = only;
@@ -42,7 +44,7 @@ public final class AnalyzerSet {
             c.analyzers.add(new DnsAnalyzer(logs, true));
         }
         if (http && c.isTcp()) {
-            c.analyzers.add(new HttpAnalyzer(logs, files, HTTP_PORTS.contains(c.respPort)));
+            c.analyzers.add(new HttpAnalyzer(logs, files, isHttpPort(c.respPort)));
         }
         if (smtp && c.isTcp() && (c.respPort == 25 || c.respPort == 587)) {
             c.analyzers.add(new SmtpAnalyzer(logs, files, ssl ? new TlsAnalyzer(logs, x509, true) : null));

@@ -54,6 +54,22 @@ final class HttpAnalyzer implements SessionAnalyzer {
                 return;
             }
         }
+        if (!byPort && !sniffed && isOrig) {
+            int n = Math.min(len, prefix.length - prefixLen);
+            System.arraycopy(d, off, prefix, prefixLen, n);
+            prefixLen += n;
+            int verdict = startsLikeRequest(prefix, prefixLen);
+            if (verdict < 0) {
+                orig.kill(); // off the HTTP ports, only a request with a known method starts HTTP analysis
+                resp.kill();
+                sniffed = true;
+                return;
+            }
+            sniffed = verdict > 0;
+        }
+        if (!byPort && currentRequest == 0 && !isOrig) {
+            return; // nothing to pair a reply with yet
+        }
         (isOrig ? orig : resp).feed(d, off, len, ts);
     }
 
@@ -308,6 +324,23 @@ final class HttpAnalyzer implements SessionAnalyzer {
             logs.write(HttpInfo.SCHEMA, info.row(c));
         }
         pending.clear();
+    }
+
+    private final byte[] prefix = new byte[24];
+    private int prefixLen;
+    private boolean sniffed;
+
+    /** 1: the stream starts with a known method and a space; -1: it does not; 0: too early to tell. */
+    private static int startsLikeRequest(byte[] d, int len) {
+        int i = 0;
+        while (i < len && isTokenChar(d[i])) {
+            i++;
+        }
+        if (i == len) {
+            return len < d.length && (i > 0 || len == 0) ? 0 : -1; // the method may continue in the next segment
+        }
+        return i > 0 && d[i] == ' ' && ServiceDetector.knownMethod(new String(d, 0, i, StandardCharsets.ISO_8859_1))
+                ? 1 : -1;
     }
 
     static int skipWs(byte[] b, int i) {

@@ -60,8 +60,22 @@ final class HttpSide {
                     i = end;
                 }
                 default -> {
-                    byte b = d[i++];
-                    if (b == '\n') {
+                    int nl = i;
+                    while (nl < end && d[nl] != '\n') {
+                        nl++;
+                    }
+                    int take = Math.min(nl - i, HttpAnalyzer.MAX_LINE - line.size());
+                    if (take < nl - i) {
+                        state = DEAD; // a line this long is not HTTP any more
+                        break;
+                    }
+                    line.write(d, i, take);
+                    i = nl;
+                    if (i == end) {
+                        break;
+                    }
+                    i++; // the '\n'
+                    {
                         byte[] l = line.toByteArray();
                         if (state == FIRST && !isOrig) {
                             firstLineRaw = Arrays.copyOf(l, l.length + 1);
@@ -73,10 +87,6 @@ final class HttpSide {
                         }
                         line.reset();
                         onLine(Arrays.copyOf(l, n), ts);
-                    } else if (line.size() >= HttpAnalyzer.MAX_LINE) {
-                        state = DEAD; // a line this long is not HTTP any more
-                    } else {
-                        line.write(b);
                     }
                 }
             }

@@ -66,8 +66,8 @@ final class ServiceDetector implements SessionAnalyzer {
         if (n == 0) {
             return;
         }
-        String o = new String(orig, 0, origLen, StandardCharsets.ISO_8859_1);
-        String r = new String(resp, 0, respLen, StandardCharsets.ISO_8859_1);
+        String o = new String(orig, 0, Math.min(origLen, 64), StandardCharsets.ISO_8859_1);
+        String r = new String(resp, 0, Math.min(respLen, 16), StandardCharsets.ISO_8859_1);
         if (loaded("ssh") && (o.startsWith("SSH-") || r.startsWith("SSH-"))) {
             confirm(c, "ssh");
         } else if (loaded("http") && (httpRequest(o) || r.startsWith("HTTP/1.") || r.startsWith("HTTP/0.9"))) {

@@ -41,14 +41,14 @@ final class TlsAnalyzer implements SessionAnalyzer {
     private boolean resumed, established;
     private String lastAlert;
     private byte[] nextProtocol;
-    private final StringBuilder history = new StringBuilder();
+    private final StringBuilder history = new StringBuilder(12);
     private List<String> certFps, clientCertFps;
     private List<X509Cert> serverCerts;
     private boolean seen;
 
     private final class Side {
         final boolean isOrig;
-        final byte[] rec = new byte[5 + MAX_RECORD];
+        byte[] rec = new byte[5];
         int recLen;
         byte[] hs = new byte[0];
         int hsLen;
@@ -69,6 +69,13 @@ final class TlsAnalyzer implements SessionAnalyzer {
     @Override
     public void deliver(Conn c, boolean isOrig, byte[] d, int off, int len, double t) {
         Side s = isOrig ? orig : resp;
+        if (s.recLen == 0 && !seen && len > 0) {
+            int first = d[off] & 0xff;
+            if (first < 20 || first > 24) {
+                s.dead = true; // the stream does not start with a TLS record
+                return;
+            }
+        }
         int i = off, end = off + len;
         while (i < end && !s.dead) {
             int need = s.recLen < 5 ? 5 - s.recLen : recordLength(s) + 5 - s.recLen;
@@ -82,6 +89,9 @@ final class TlsAnalyzer implements SessionAnalyzer {
                 if (type < 20 || type > 24 || (s.rec[1] != 3 && (s.rec[1] & 0xff) != 0xfe) || rl > MAX_RECORD) {
                     s.dead = true; // not TLS (or a record over the limit): stop looking at this side
                     return;
+                }
+                if (s.rec.length < 5 + rl) {
+                    s.rec = java.util.Arrays.copyOf(s.rec, Math.max(5 + rl, Math.min(5 + MAX_RECORD, s.rec.length * 2)));
                 }
             }
             if (s.recLen >= 5 && s.recLen == recordLength(s) + 5) {
