@@ -93,26 +93,11 @@ public record ChartCmd(int limit, boolean useOther, String otherStr, boolean use
 
     private void emit(Map<String, Map<String, Agg.Acc[]>> cells, Operator down) {
         if (over == null && cells.isEmpty()) cells.put("", new HashMap<>());
-        Map<String, Agg.Acc> totals = new HashMap<>();
-        for (Map<String, Agg.Acc[]> m : cells.values()) {
-            m.forEach((y, accs) -> totals.computeIfAbsent(y, k -> aggs.get(0).newAcc()).merge(accs[0]));
-        }
-        List<String> series = new ArrayList<>(totals.keySet());
-        Map<String, Double> rank = new HashMap<>();
-        totals.forEach((k, a) -> rank.put(k, Values.toNumber(a.result()) == null ? 0 : Values.toNumber(a.result())));
-        series.sort((a, b) -> {
-            int cmp = Double.compare(rank.get(b), rank.get(a));
-            return cmp != 0 ? cmp : a.compareTo(b);
-        });
-        boolean other = false;
-        if (by != null && limit > 0 && series.size() > limit) {
-            series = new ArrayList<>(series.subList(0, limit));
-            other = useOther;
-        }
-        Set<String> kept = new java.util.HashSet<>(series);
-        series.sort((a, b) -> Values.compare(a, b));
-        if (by != null && series.remove(nullStr)) series.add(nullStr);
-        if (other) series.add(otherStr);
+        SeriesLimit sl = SeriesLimit.of(cells.values(), aggs.get(0), by != null, limit, useOther, nullStr, otherStr,
+                Values::compare);
+        List<String> series = sl.columns();
+        Set<String> kept = sl.kept();
+        boolean other = sl.other();
         List<String> xs = new ArrayList<>(cells.keySet());
         xs.sort(Values::compare);
         for (String x : xs) {

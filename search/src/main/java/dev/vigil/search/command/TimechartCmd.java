@@ -118,29 +118,11 @@ public record TimechartCmd(String span, int bins, int limit, boolean useOther, S
         TimeBuckets tb = span != null || bounded(ctx) ? fine
                 : new TimeBuckets(TimeBuckets.autoSpan(from, to, Math.max(1, bins)), ctx.zone());
         // series ranked by the aggregate over the whole range; the rest fold into OTHER
-        Map<String, Agg.Acc> totals = new HashMap<>();
-        for (Map<String, Agg.Acc[]> m : cells.values()) {
-            m.forEach((s, accs) -> totals.computeIfAbsent(s, k -> aggs.get(0).newAcc()).merge(accs[0]));
-        }
-        Map<String, Double> rank = new HashMap<>();
-        totals.forEach((k, a) -> {
-            Double d = Values.toNumber(a.result());
-            rank.put(k, d == null ? 0 : d);
-        });
-        List<String> series = new ArrayList<>(rank.keySet());
-        series.sort((a, b) -> {
-            int cmp = Double.compare(rank.get(b), rank.get(a));
-            return cmp != 0 ? cmp : a.compareTo(b);
-        });
-        boolean other = false;
-        if (by != null && limit > 0 && series.size() > limit) {
-            series = new ArrayList<>(series.subList(0, limit));
-            other = useOther;
-        }
-        Set<String> kept = new java.util.HashSet<>(series);
-        series.sort(String::compareTo);
-        if (by != null && series.remove(nullStr)) series.add(nullStr);
-        if (other) series.add(otherStr);
+        SeriesLimit sl = SeriesLimit.of(cells.values(), aggs.get(0), by != null, limit, useOther, nullStr, otherStr,
+                String::compareTo);
+        List<String> series = sl.columns();
+        Set<String> kept = sl.kept();
+        boolean other = sl.other();
         TreeMap<Double, Map<String, Agg.Acc[]>> buckets = new TreeMap<>();
         if (!Double.isInfinite(from) && !Double.isInfinite(to)) {
             int guard = 0;

@@ -59,9 +59,13 @@ public final class Searcher {
         ColumnTracker cols = new ColumnTracker(events);
         List<Row> rows = new ArrayList<>();
         long[] total = {0};
+        long[] held = {0};
+        // kept results may use half the memory budget; past it (or the result cap) they are only counted
+        long budget = limits.maxMemoryBytes() / 2;
         run(p, earliest, latest, ctx, r -> {
             total[0]++;
-            if (rows.size() < limits.maxResults()) {
+            if (rows.size() < limits.maxResults() && held[0] < budget) {
+                held[0] += r.estimatedBytes();
                 cols.see(r);
                 rows.add(r);
             }
