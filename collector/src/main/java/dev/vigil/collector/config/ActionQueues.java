@@ -32,11 +32,13 @@ final class ActionQueues {
         long retries = p.getLong("action.resumeretrycount", 0);
         String file = p.get("queue.filename");
         RecordQueue q;
+        String work = ctx.globals().workDirectory();
+        if (file != null && work == null) {
+            ctx.warn("queue.filename '" + file + "' without $WorkDirectory: " + a.describe()
+                    + " gets a memory queue, which does not survive a restart");
+            file = null;
+        }
         if (file != null) {
-            String work = ctx.globals().workDirectory();
-            if (work == null) {
-                throw new IllegalArgumentException("queue.filename '" + file + "' needs $WorkDirectory");
-            }
             long max = p.has("queue.maxdiskspace") ? Sizes.parse(p.get("queue.maxdiskspace")) : Long.MAX_VALUE;
             try {
                 q = new DiskQueue(Path.of(ctx.options().outputPath().apply(work)).resolve(file + ".vq"),

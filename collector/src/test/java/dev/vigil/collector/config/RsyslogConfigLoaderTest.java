@@ -179,6 +179,7 @@ class RsyslogConfigLoaderTest {
     @Test
     void legacyQueueSettingsApplyToTheNextActionOnly() {
         RsyslogConfig cfg = load("""
+                $WorkDirectory /var/spool/rsyslog
                 $ActionQueueType LinkedList
                 $ActionQueueFileName fwdq
                 $ActionResumeRetryCount -1
@@ -193,6 +194,7 @@ class RsyslogConfigLoaderTest {
         assertThat(fwd.params().get("action.resumeretrycount")).isEqualTo("-1");
         assertThat(fwd.params().get("queue.saveonshutdown")).isEqualTo("on");
         assertThat(cfg.actions().get(1).params().has("queue.type")).isFalse();
+        assertThat(warnings).isEmpty();
         cfg.engine().close();
     }
 }
