@@ -78,6 +78,8 @@ final class Partition implements Closeable {
         TieredMergePolicy mp = new TieredMergePolicy();
         mp.setNoCFSRatio(0.0);
         mp.setFloorSegmentMB(32);
+        // wider tiers: each event is rewritten by fewer merges (the search cost of more segments is small)
+        mp.setSegmentsPerTier(20);
         c.setMergePolicy(mp);
         ConcurrentMergeScheduler ms = new ConcurrentMergeScheduler();
         // one merge thread: the other core keeps indexing

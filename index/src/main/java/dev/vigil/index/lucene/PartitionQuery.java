@@ -4,7 +4,7 @@ import dev.vigil.index.EventPreparer;
 import dev.vigil.index.EventQuery;
 import java.io.Closeable;
 import java.io.IOException;
-import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -42,7 +42,7 @@ final class PartitionQuery implements Closeable {
             Query query = c.query();
             if (lo > p.startMicros() || hi < p.endMicros()) {
                 BooleanQuery.Builder b = new BooleanQuery.Builder();
-                b.add(LongPoint.newRangeQuery(EventDocuments.TIME, lo, hi - 1), Occur.FILTER);
+                b.add(NumericDocValuesField.newSlowRangeQuery(EventDocuments.TIME, lo, hi - 1), Occur.FILTER);
                 if (!(query instanceof MatchAllDocsQuery)) {
                     b.add(query, Occur.FILTER);
                 }

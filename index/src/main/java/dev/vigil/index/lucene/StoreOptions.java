@@ -26,9 +26,8 @@ public record StoreOptions(Path dataDir, Duration commitInterval, Duration lucen
                            int maxOpenWriters, String defaultIndex, int indexThreads, Set<String> docValueFields) {
 
     /** The fields aggregated most often in security searches (CIM names, Zeek and rsyslog names). */
-    public static final Set<String> DEFAULT_DOC_VALUE_FIELDS = Set.of("action", "app", "clientip", "dest", "dest_ip",
-            "dest_port", "id.orig_h", "id.resp_h", "id.resp_p", "method", "process", "programname", "query",
-            "service", "src", "src_ip", "status", "user", "syslogseverity-text", "syslogfacility-text");
+    public static final Set<String> DEFAULT_DOC_VALUE_FIELDS = Set.of("action", "clientip", "dest", "id.orig_h",
+            "id.resp_h", "id.resp_p", "query", "src", "status", "user");
 
     public StoreOptions {
         Objects.requireNonNull(dataDir, "dataDir");
