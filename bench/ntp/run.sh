@@ -6,7 +6,12 @@
 # and the Vigil/chronyd ratios. Both serve their local clock at stratum 10 on 127.0.0.1.
 # chronyd runs with -x (never touches the clock) in a private directory and is stopped by PID.
 # VIGIL overrides the command that runs Vigil (default: bin/vigil, which builds it first).
+# VIGIL_JAVA_OPTS (read by bin/vigil) defaults here to the serial collector with a 256 MB young
+# generation, Netty's object recycler and leak detector off: the recommended flags for a time server
+# on a small box (see docs/performance-ntp.md);
+# set it to "" to measure the JVM's default (G1).
 set -euo pipefail
+export VIGIL_JAVA_OPTS="${VIGIL_JAVA_OPTS--XX:+UseSerialGC -Xmn256m -Dio.netty.recycler.maxCapacityPerThread=0 -Dio.netty.leakDetection.level=disabled}"
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SECS=${1:-5}
@@ -54,7 +59,7 @@ done
 "$OUT/ntpload" 127.0.0.1 "$CPORT" 1 64 "$SOCKETS" > /dev/null
 
 RES="$OUT/results.txt"; : > "$RES"
-echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $SECS s per run, $RUNS runs, $SOCKETS client sockets" | tee -a "$RES"
+echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $SECS s per run, $RUNS runs, $SOCKETS client sockets; VIGIL_JAVA_OPTS='$VIGIL_JAVA_OPTS'" | tee -a "$RES"
 cputicks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime, clock ticks
 TCK=$(getconf CLK_TCK)
 for W in 64 512; do
@@ -65,7 +70,7 @@ for W in 64 512; do
       line=$("$OUT/ntpload" 127.0.0.1 "$port" "$SECS" "$W" "$SOCKETS" | tr '\n' ' ')
       c1=$(cputicks "$pid")
       ok=$(echo "$line" | grep -o 'answered_valid=[0-9]*' | cut -d= -f2)
-      cpu=$(awk -v d=$((c1 - c0)) -v t="$TCK" -v n="$ok" 'BEGIN { printf "%.2f", n > 0 ? d / t * 1e6 / n : 0 }')
+      cpu=$(awk -v d=$((c1 - c0)) -v t="$TCK" -v n="$ok" 'BEGIN { printf "%.2f", (n > 0 ? d / t * 1e6 / n : 0) }')
       line="$line cpu_us_per_req=$cpu"
       echo "$who window=$W run=$r $line" >> "$RES"
       echo "$who W=$W run $r: $(echo "$line" | grep -o 'answered_per_s=[0-9]*') $(echo "$line" | grep -o 'loss_pct=[0-9.]*') $(echo "$line" | grep -o 'p99=[0-9]*') cpu_us_per_req=$cpu"

@@ -33,7 +33,6 @@ final class NtpServerHandler extends ChannelInboundHandlerAdapter {
         long rx = clock.epochNanos();
         DatagramPacket packet = (DatagramPacket) msg;
         ByteBuf buf = packet.content();
-        stats.received.increment();
         int outcome;
         try {
             outcome = responder.respond(buf, packet.sender().getAddress(), rx);

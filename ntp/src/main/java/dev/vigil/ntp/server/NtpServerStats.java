@@ -4,14 +4,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of the server: every datagram is received, then replied, kissed, ignored or rate-dropped. */
 public final class NtpServerStats {
-    final LongAdder received = new LongAdder();
     final LongAdder replied = new LongAdder();
     final LongAdder kod = new LongAdder();
     final LongAdder ignored = new LongAdder();
     final LongAdder rateDropped = new LongAdder();
 
+    /** Datagrams received: the sum of the four outcomes (one counter less on the hot path). */
     public long received() {
-        return received.sum();
+        return replied() + kissOfDeath() + ignored() + rateDropped();
     }
 
     public long replied() {
