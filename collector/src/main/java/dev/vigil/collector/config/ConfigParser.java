@@ -257,15 +257,33 @@ final class ConfigParser {
             throw src.error(lx.pos, "expected 'then' after the condition, found '" + snippet(lx.pos) + "'");
         }
         lx.pos += 4;
-        Statements.Block then = asBlock(thenStatement());
+        boolean bad = !r.problems().isEmpty();
+        for (FilterSyntaxException p : r.problems()) {
+            b.warn(src.location(p.offset()), "error: " + p.getMessage() + " - if statement ignored");
+        }
+        if (bad) {
+            discarding++;
+        }
+        Statements.Block then;
         Statements.Block otherwise = null;
-        int save = lx.pos;
-        lx.skipBlank();
-        if (!lx.eof() && lx.peekWord().equalsIgnoreCase("else")) {
-            lx.pos += 4;
-            otherwise = asBlock(thenStatement());
-        } else {
-            lx.pos = save;
+        try {
+            then = asBlock(thenStatement());
+            int save = lx.pos;
+            lx.skipBlank();
+            if (!lx.eof() && lx.peekWord().equalsIgnoreCase("else")) {
+                lx.pos += 4;
+                otherwise = asBlock(thenStatement());
+            } else {
+                lx.pos = save;
+            }
+        } finally {
+            if (bad) {
+                discarding--;
+            }
+        }
+        if (bad) {
+            lastFilter = null;
+            return null;
         }
         Statements.If s = new Statements.If(new ExpressionFilter(r.expr()), then, otherwise, src.location(start));
         lastFilter = otherwise == null ? s : null;

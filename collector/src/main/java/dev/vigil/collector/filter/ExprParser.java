@@ -12,8 +12,12 @@ import java.util.Locale;
  * {@code (not $msg) contains "x"} exactly as in rsyslog.
  */
 public final class ExprParser {
-    /** A parsed expression and the offset just after it (where {@code then} would start). */
-    public record Result(Expr expr, int end) {
+    /**
+     * A parsed expression, the offset just after it (where {@code then} would start), and the problems
+     * that make the expression unusable although it parsed (a regular expression that does not compile):
+     * rsyslog reports those and drops the statement, the rest of the configuration still loads.
+     */
+    public record Result(Expr expr, int end, List<FilterSyntaxException> problems) {
     }
 
     private final String src;
@@ -23,6 +27,7 @@ public final class ExprParser {
     private String tok; // operator text, keyword (lower case), or null at the end
     private char kind; // 'o' operator, 'w' word, 'v' variable, 's' string, 'n' number, 'e' end
     private Object tokValue;
+    private final List<FilterSyntaxException> problems = new ArrayList<>();
 
     private ExprParser(String src, int pos) {
         this.src = src;
@@ -39,13 +44,16 @@ public final class ExprParser {
     public static Result parse(String src, int start) {
         ExprParser p = new ExprParser(src, start);
         Expr e = p.expr(0);
-        return new Result(e, p.tokStart);
+        return new Result(e, p.tokStart, List.copyOf(p.problems));
     }
 
     /** Parses a complete expression (for tests and tools). */
     public static Expr parse(String src) {
         ExprParser p = new ExprParser(src, 0);
         Expr e = p.expr(0);
+        if (!p.problems.isEmpty()) {
+            throw p.problems.get(0);
+        }
         if (p.kind != 'e') {
             throw new FilterSyntaxException(p.tokStart, "unexpected '" + p.tok + "' after the expression");
         }
@@ -151,6 +159,9 @@ public final class ExprParser {
         expect(")");
         try {
             return Functions.create(name, args);
+        } catch (Functions.InvalidArgument e) {
+            problems.add(new FilterSyntaxException(at, e.getMessage()));
+            return new Nodes.Literal(0L);
         } catch (IllegalArgumentException e) {
             throw new FilterSyntaxException(at, e.getMessage());
         }

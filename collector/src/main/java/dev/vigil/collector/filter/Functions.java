@@ -13,6 +13,15 @@ final class Functions {
     private Functions() {
     }
 
+    /** A constant argument is invalid (a regex that does not compile, a bad selector). */
+    static final class InvalidArgument extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidArgument(String message) {
+            super(message);
+        }
+    }
+
     /** A function call node. */
     record Call(String name, List<Expr> args, Pattern regex, PriorityFilter prifilt) implements Expr {
         @Override
@@ -115,13 +124,21 @@ final class Functions {
             if (!args.get(1).constant()) {
                 throw new IllegalArgumentException("function '" + name + "': the regular expression must be a constant");
             }
-            regex = PosixRegex.compile(Values.str(args.get(1).eval(null)), true, false);
+            try {
+                regex = PosixRegex.compile(Values.str(args.get(1).eval(null)), true, false);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidArgument(e.getMessage());
+            }
         }
         if (n.equals("prifilt")) {
             if (!args.get(0).constant()) {
                 throw new IllegalArgumentException("function 'prifilt': the selector must be a constant");
             }
-            pf = SelectorParser.parse(Values.str(args.get(0).eval(null)));
+            try {
+                pf = SelectorParser.parse(Values.str(args.get(0).eval(null)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidArgument(e.getMessage());
+            }
         }
         return new Call(n, List.copyOf(args), regex, pf);
     }

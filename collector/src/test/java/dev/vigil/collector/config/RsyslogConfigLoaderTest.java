@@ -123,6 +123,27 @@ class RsyslogConfigLoaderTest {
     }
 
     @Test
+    void badTemplatesAndRegexesAreReportedAndNothingElseStops() {
+        RsyslogConfig cfg = load("""
+                $template bad,"%nosuchproperty% %msg%\\n"
+                *.* /var/log/a.log;bad
+                :msg, ereregex, "(unclosed" /var/log/b.log
+                if re_match($msg, '[z-a]') then /var/log/c.log
+                *.* /var/log/ok.log
+                """);
+        assertThat(warnings).hasSize(4);
+        // problems found while reading come first, then those found when templates and actions are built
+        assertThat(warnings.get(0)).startsWith("test.conf:3: error: regular expression \"(unclosed\" does not compile");
+        assertThat(warnings.get(1)).startsWith("test.conf:4: error: regular expression \"[z-a]\" does not compile")
+                .endsWith(" - if statement ignored");
+        assertThat(warnings.get(2)).startsWith("test.conf:1: error: template 'bad': ").contains("nosuchproperty")
+                .endsWith(" - template ignored");
+        assertThat(warnings.get(3)).isEqualTo("test.conf:2: error: omfile: template 'bad' not found - action ignored");
+        assertThat(cfg.actions()).extracting(a -> a.params().get("file")).containsExactly("/var/log/ok.log");
+        cfg.engine().close();
+    }
+
+    @Test
     void includeConfigReadsGlobMatchesInNameOrder() throws IOException {
         Path d = Files.createDirectories(tmp.resolve("etc/rsyslog.d"));
         Files.writeString(d.resolve("20-b.conf"), "mail.* /var/log/b.log\n");

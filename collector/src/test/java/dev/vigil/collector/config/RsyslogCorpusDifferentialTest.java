@@ -127,6 +127,22 @@ class RsyslogCorpusDifferentialTest {
         assertThat(diffs).as(rules + " over " + transport).isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void framingStreamThroughCatchallWritesWhatRsyslogWrote() throws Exception {
+        JsonNode expected = json("expected/framing-files-tcp.json").get("cases").get("00-catchall.conf");
+        Path out = tmp.resolve("out");
+        RsyslogConfig cfg = RsyslogConfigLoader.load("00-catchall.conf", preamble() + text("rules/00-catchall.conf"),
+                LoaderOptions.defaults().outputPath(p -> p.startsWith("/") ? out + p : p));
+        for (Event e : events("tcp", "framing.txt")) {
+            cfg.engine().process(e);
+        }
+        cfg.engine().close();
+        List<String> diffs = new ArrayList<>();
+        compareFiles(expected.path("files"), out, diffs);
+        System.out.println("framing.txt over tcp: " + (diffs.isEmpty() ? "identical" : diffs));
+        assertThat(diffs).isEmpty();
+    }
+
     private static void compareFiles(JsonNode files, Path out, List<String> diffs) throws IOException {
         Map<String, List<byte[]>> got = new LinkedHashMap<>();
         if (Files.isDirectory(out)) {
@@ -213,7 +229,11 @@ class RsyslogCorpusDifferentialTest {
 
     /** The messages as the oracle sent them: one LF-framed TCP stream, or one datagram per line. */
     static List<Event> events(String transport) throws IOException {
-        byte[] all = resource("messages.txt");
+        return events(transport, "messages.txt");
+    }
+
+    static List<Event> events(String transport, String file) throws IOException {
+        byte[] all = resource(file);
         SyslogParser parser = new SyslogParser(ParserOptions.DEFAULTS, ZoneOffset.UTC);
         SyslogParser.Origin origin = new SyslogParser.Origin(RECEIVED, "localhost", "127.0.0.1", "im" + transport);
         List<Event> events = new ArrayList<>();
