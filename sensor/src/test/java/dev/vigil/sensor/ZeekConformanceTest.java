@@ -40,7 +40,9 @@ class ZeekConformanceTest {
             "http-100-continue/http.log", "http-multipart-body-length/http.log", "http-methods/http.log",
             "ssl-basic/ssl.log", "ssl-basic/x509.log", "ssl-ecdhe/ssl.log", "ssl-ecdhe/x509.log",
             "ssl-handshake-failure/ssl.log", "files-http-hashes/files.log", "smtp-attachment/smtp.log",
-            "smtp-attachment/files.log", "smtp-starttls/smtp.log", "smtp-starttls/ssl.log", "smtp-starttls/x509.log");
+            "smtp-attachment/files.log", "smtp-starttls/smtp.log", "smtp-starttls/ssl.log", "smtp-starttls/x509.log",
+            "ftp-ipv4-active-passive/conn.log", "ftp-ipv4-active-passive/ftp.log", "ftp-file-size/ftp.log",
+            "ftp-auth-tls/conn.log", "ftp-auth-tls/ssl.log");
 
     private static final List<String> REPORT = new ArrayList<>();
 

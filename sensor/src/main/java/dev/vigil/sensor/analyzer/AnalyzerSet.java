@@ -14,6 +14,8 @@ public final class AnalyzerSet {
     private final FileSink files;
     private final boolean ssl;
     private final boolean smtp;
+    private final boolean ftp;
+    private final FtpExpectations ftpData;
     private final X509Log x509;
 
     /** Ports Zeek's HTTP script registers: the analyzer runs there whatever the method looks like. */
@@ -32,6 +34,8 @@ public final class AnalyzerSet {
         this.http = loaded("http");
         this.ssl = loaded("ssl");
         this.smtp = loaded("smtp");
+        this.ftp = loaded("ftp");
+        this.ftpData = new FtpExpectations(files);
         this.x509 = only == null || only.contains("x509") || only.contains("ssl") ? new X509Log(logs) : null;
     }
 
@@ -46,7 +50,12 @@ public final class AnalyzerSet {
         if (http && c.isTcp()) {
             c.analyzers.add(new HttpAnalyzer(logs, files, isHttpPort(c.respPort)));
         }
-        if (smtp && c.isTcp() && (c.respPort == 25 || c.respPort == 587)) {
+        if (ftp && c.isTcp() && !ftpData.isEmpty() && ftpData.attach(c)) {
+            return;
+        }
+        if (ftp && c.isTcp() && (c.respPort == 21 || c.respPort == 2811)) {
+            c.analyzers.add(new FtpAnalyzer(logs, ftpData, ssl ? new TlsAnalyzer(logs, x509, true) : null));
+        } else if (smtp && c.isTcp() && (c.respPort == 25 || c.respPort == 587)) {
             c.analyzers.add(new SmtpAnalyzer(logs, files, ssl ? new TlsAnalyzer(logs, x509, true) : null));
         } else if (ssl && c.isTcp()) {
             c.analyzers.add(new TlsAnalyzer(logs, x509, true));

@@ -39,8 +39,11 @@ final class FileMagic {
         if (b.length >= 3 && (b[0] & 0xff) == 0x30 && (b[1] & 0xff) == 0x82) {
             return "application/x-x509-ca-cert";
         }
-        String head = new String(b, 0, Math.min(b.length, 1024), StandardCharsets.ISO_8859_1)
-                .stripLeading().toLowerCase(Locale.ROOT);
+        int ws = 0;
+        while (ws < b.length && ws < 256 && (b[ws] == ' ' || b[ws] == '\t' || b[ws] == '\r' || b[ws] == '\n')) {
+            ws++;
+        }
+        String head = new String(b, ws, Math.min(b.length - ws, 64), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         if (head.startsWith("<?xml")) {
             return "application/xml";
         }

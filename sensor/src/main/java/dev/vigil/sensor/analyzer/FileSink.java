@@ -109,6 +109,11 @@ final class FileSink {
             }
         }
 
+        /** The MIME type from the bytes seen so far (Zeek sniffs once its BOF buffer fills or the file ends). */
+        String sniff() {
+            return FileMagic.sniff(Arrays.copyOf(bof, bofLen));
+        }
+
         /** Ends the file, writes its files.log row; returns its MIME type or null when no signature matched. */
         String finish() {
             String mime = FileMagic.sniff(Arrays.copyOf(bof, bofLen));

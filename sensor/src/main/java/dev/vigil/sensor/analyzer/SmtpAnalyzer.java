@@ -175,14 +175,13 @@ final class SmtpAnalyzer implements SessionAnalyzer {
     }
 
     private void serverLine(byte[] l) {
+        if (l.length < 3 || l[0] < '0' || l[0] > '9') {
+            return;
+        }
+        if (l.length > 3 && l[3] == '-') {
+            return; // not the last line of a multi-line reply
+        }
         String s = new String(l, StandardCharsets.ISO_8859_1);
-        if (s.length() < 3 || !Character.isDigit(s.charAt(0))) {
-            return;
-        }
-        boolean last = s.length() == 3 || s.charAt(3) != '-';
-        if (!last) {
-            return;
-        }
         int code;
         try {
             code = Integer.parseInt(s.substring(0, 3));

@@ -219,10 +219,11 @@ final class TlsAnalyzer implements SessionAnalyzer {
         byte[] sid = r.bytes(r.u8());
         cipher = r.u16();
         r.skip(1);
-        if (clientSessionId != null && clientSessionId.length > 0 && java.util.Arrays.equals(sid, clientSessionId)) {
-            resumed = true;
-        }
+        boolean sessionEcho = clientSessionId != null && clientSessionId.length > 0
+                && java.util.Arrays.equals(sid, clientSessionId);
+        boolean psk = false;
         if (r.remaining() < 2) {
+            resumed = sessionEcho;
             return;
         }
         int extEnd = r.pos() + r.u16();
@@ -237,9 +238,13 @@ final class TlsAnalyzer implements SessionAnalyzer {
             } else if (et == 16 && el >= 3) { // ALPN (RFC 7301): the selected protocol
                 r.u16();
                 nextProtocol = r.bytes(r.u8());
+            } else if (et == 41) { // pre_shared_key (RFC 8446 §4.2.11): a TLS 1.3 resumption
+                psk = true;
             }
             r.seek(next);
         }
+        // TLS 1.3 echoes the client's session id for middlebox compatibility; only a PSK resumes.
+        resumed = version == 0x0304 ? psk : sessionEcho;
     }
 
     private void certificates(Conn c, Side s, TlsReader r) {
