@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -23,8 +23,8 @@ public final class RuleEngine implements AutoCloseable {
     private final Ruleset main;
     private final List<Action> actions;
     private final Consumer<String> reporter;
-    private final AtomicLong processed = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
+    private final LongAdder failures = new LongAdder();
+    private volatile boolean anyFailing;
     private final Map<Action, Boolean> failing = Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /**
@@ -63,12 +63,14 @@ public final class RuleEngine implements AutoCloseable {
             synchronized (a) {
                 a.process(e);
             }
-            processed.incrementAndGet();
-            if (!failing.isEmpty() && failing.remove(a) != null) {
+            // the hot path reads one volatile field; the map is only touched while something fails
+            if (anyFailing && failing.remove(a) != null) {
+                anyFailing = !failing.isEmpty();
                 reporter.accept(location + ": action " + a.describe() + " resumed");
             }
         } catch (ActionException | RuntimeException ex) {
-            failures.incrementAndGet();
+            failures.increment();
+            anyFailing = true;
             if (failing.put(a, Boolean.TRUE) == null) {
                 reporter.accept(location + ": action " + a.describe() + " failed: " + ex.getMessage());
             }
@@ -85,14 +87,9 @@ public final class RuleEngine implements AutoCloseable {
         return actions;
     }
 
-    /** Number of action calls that succeeded. */
-    public long actionCalls() {
-        return processed.get();
-    }
-
     /** Number of action calls that failed. */
     public long actionFailures() {
-        return failures.get();
+        return failures.sum();
     }
 
     /** Flushes every action; failures are reported, not thrown, so one bad target cannot block the rest. */
