@@ -142,7 +142,8 @@ public final class Last {
     private void runLevel(State st, Entry ut) throws IOException {
         int x = ut.pid & 255;
         if (opt.extended) {
-            ut.line = "(to lvl " + (char) x + ")";
+            // snprintf "(to lvl %c)": a NUL level ends the C string there
+            ut.line = x == 0 ? "(to lvl " : "(to lvl " + (char) x + ")";
             st.quit = print(ut, st.lastRch, LastLine.R_NORMAL);
         }
         if (x == '0' || x == '6') {

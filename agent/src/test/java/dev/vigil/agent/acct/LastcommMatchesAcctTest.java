@@ -60,6 +60,32 @@ class LastcommMatchesAcctTest {
     }
 
     @Test
+    void randomRecordsMatchRealLastcomm() throws Exception {
+        String lastcomm = require("lastcomm");
+        long seed = Long.getLong("tests.seed", System.nanoTime());
+        System.out.println("randomRecordsMatchRealLastcomm: -Dtests.seed=" + seed);
+        java.util.Random r = new java.util.Random(seed);
+        int[] ttys = {0, 0x8800, 0x8801, (139 << 8) | 7, (1 << 8) | 3, (200 << 8) | 9};
+        int[] uids = {0, 65534, 4242, 1, 33};
+        for (int round = 0; round < 5; round++) {
+            AcctWriter w = new AcctWriter();
+            for (int i = 0; i < 100; i++) {
+                byte[] comm = new byte[r.nextInt(17)];
+                for (int k = 0; k < comm.length; k++) {
+                    comm[k] = (byte) (r.nextInt(4) == 0 ? 1 + r.nextInt(255) : 'a' + r.nextInt(26));
+                }
+                w.add(comm, r.nextInt(32), ttys[r.nextInt(ttys.length)], uids[r.nextInt(uids.length)],
+                        r.nextInt(99999), r.nextInt(99999), 1_000_000_000L + r.nextInt(1_500_000_000),
+                        r.nextInt(3) == 0 ? r.nextLong(17_000_000_000L) : r.nextInt(9000), r.nextInt(20000));
+            }
+            Path f = dir.resolve("random" + round);
+            Files.write(f, w.bytes());
+            assertSame(lastcomm, List.of(), f, "Europe/Berlin");
+            assertSame(lastcomm, List.of("--show-paging", "--pid"), f, "UTC");
+        }
+    }
+
+    @Test
     void emptyFilePrintsNothing() throws Exception {
         String lastcomm = require("lastcomm");
         Path f = dir.resolve("pacct");

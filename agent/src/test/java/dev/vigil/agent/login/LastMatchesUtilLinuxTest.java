@@ -89,6 +89,30 @@ class LastMatchesUtilLinuxTest {
         assertSame(last, List.of("-x", "-w", "-i"), f, "UTC", true);
     }
 
+    @Test
+    void randomRecordSequencesMatchRealLast() throws Exception {
+        String last = Peer.require("last");
+        long seed = Long.getLong("tests.seed", System.nanoTime());
+        System.out.println("randomRecordSequencesMatchRealLast: -Dtests.seed=" + seed);
+        java.util.Random r = new java.util.Random(seed);
+        String[] lines = {"pts/0", "pts/1", "tty1", "ftp123", "~", "|", "{", ""};
+        String[] users = {"root", "alice", "", "LOGIN", "reboot", "shutdown", "runlevel", "date", "bob"};
+        for (int round = 0; round < 10; round++) {
+            UtmpWriter w = new UtmpWriter();
+            long t = 1_650_000_000L + r.nextInt(10_000_000);
+            for (int i = 0; i < 150; i++) {
+                t += r.nextInt(4000) - 200;
+                int pid = r.nextBoolean() ? r.nextInt(2000) : ("0656".charAt(r.nextInt(4)) | ('N' << 8));
+                w.add(r.nextInt(10), pid, lines[r.nextInt(lines.length)], "x", users[r.nextInt(users.length)],
+                        r.nextBoolean() ? "" : "10.0." + r.nextInt(256) + ".1", t, r.nextBoolean() ? null : "::1");
+            }
+            Path f = dir.resolve("random" + round);
+            Files.write(f, w.bytes());
+            assertSame(last, List.of("-x"), f, "Europe/Berlin", true);
+            assertSame(last, List.of("-x", "-F", "-w", "-i"), f, "UTC", true);
+        }
+    }
+
     /** A boot that crashes, one shut down cleanly, a reboot still running, sessions of every ending. */
     static UtmpWriter scenario() {
         long t = 1_684_000_000L;
