@@ -63,7 +63,6 @@ public final class NtpServer implements AutoCloseable {
                 ? new EpollEventLoopGroup(loops, new DefaultThreadFactory("vigil-ntp"))
                 : new NioEventLoopGroup(loops, new DefaultThreadFactory("vigil-ntp"));
         NtpServerStats stats = new NtpServerStats();
-        NtpServerHandler handler = new NtpServerHandler(responder, clock, stats);
         List<Channel> channels = new ArrayList<>();
         int bound = port;
         try {
@@ -77,7 +76,7 @@ public final class NtpServer implements AutoCloseable {
                             .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                             .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
                             .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
-                            .handler(handler);
+                            .handler(new NtpServerHandler(responder, clock, stats));
                     if (epoll) {
                         b.channel(EpollDatagramChannel.class)
                                 .option(EpollChannelOption.SO_REUSEPORT, true)

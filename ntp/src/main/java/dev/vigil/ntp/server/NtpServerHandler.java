@@ -2,21 +2,24 @@ package dev.vigil.ntp.server;
 
 import dev.vigil.ntp.source.WallClock;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 
 /**
  * Receives datagrams, lets the {@link NtpResponder} rewrite each into its reply in the same pooled
- * buffer, and writes replies without flushing until the read batch ends, so the epoll transport
- * can send them with one sendmmsg. Bad input is counted and dropped; nothing escapes.
+ * buffer, and writes replies without flushing until the read batch ends or {@link #FLUSH_EVERY}
+ * replies wait, so the epoll transport sends them with one sendmmsg and a long read loop does not
+ * hold early replies back. One instance per channel (it counts pending replies). Bad input is
+ * counted and dropped; nothing escapes.
  */
-@ChannelHandler.Sharable
 final class NtpServerHandler extends ChannelInboundHandlerAdapter {
+    /** Replies written before a flush inside one read loop: one sendmmsg batch. */
+    static final int FLUSH_EVERY = 32;
     private final NtpResponder responder;
     private final WallClock clock;
     private final NtpServerStats stats;
+    private int pending;
 
     NtpServerHandler(NtpResponder responder, WallClock clock, NtpServerStats stats) {
         this.responder = responder;
@@ -42,11 +45,11 @@ final class NtpServerHandler extends ChannelInboundHandlerAdapter {
         switch (outcome) {
             case NtpResponder.REPLIED:
                 stats.replied.increment();
-                ctx.write(new DatagramPacket(buf, packet.sender()), ctx.voidPromise());
+                send(ctx, buf, packet);
                 return;
             case NtpResponder.KOD_SENT:
                 stats.kod.increment();
-                ctx.write(new DatagramPacket(buf, packet.sender()), ctx.voidPromise());
+                send(ctx, buf, packet);
                 return;
             case NtpResponder.RATE_DROPPED:
                 stats.rateDropped.increment();
@@ -57,8 +60,17 @@ final class NtpServerHandler extends ChannelInboundHandlerAdapter {
         packet.release();
     }
 
+    private void send(ChannelHandlerContext ctx, ByteBuf reply, DatagramPacket request) {
+        ctx.write(new DatagramPacket(reply, request.sender()), ctx.voidPromise());
+        if (++pending >= FLUSH_EVERY) {
+            pending = 0;
+            ctx.flush();
+        }
+    }
+
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        pending = 0;
         ctx.flush();
     }
 
