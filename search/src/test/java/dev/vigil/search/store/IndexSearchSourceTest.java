@@ -81,6 +81,16 @@ class IndexSearchSourceTest {
     }
 
     @Test
+    void dataDirSearchOpensTheIndexOfADirectory() throws Exception {
+        String expected = Fixtures.lines(search("* | stats count by sourcetype", false)).toString();
+        store.close();
+        SearchResult r = dev.vigil.search.client.DataDirSearch.run(dir, "* | stats count by sourcetype", "0", null,
+                ZoneOffset.UTC);
+        assertThat(Fixtures.lines(r).toString()).isEqualTo(expected);
+        store = new LuceneEventStore(StoreOptions.defaults(dir));
+    }
+
+    @Test
     void streamsMatchingEventsNewestFirstWithStoredFields() throws Exception {
         SearchResult r = search("action=fail host=web0* | table _time host user action", false);
         assertThat(r.rows()).isNotEmpty();
