@@ -16,6 +16,7 @@ import dev.vigil.ntp.sync.UpstreamSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,7 @@ import java.util.List;
  * the system clock; it never sets it, so it runs beside chronyd or systemd-timesyncd.
  */
 public final class NtpService implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NtpService.class);
     private final NtpServer server;
     private final Synchronizer sync;
     private final TimeSource source;
@@ -52,10 +54,18 @@ public final class NtpService implements AutoCloseable {
                 ? new LocalClockSource(config.getLocalStratum(), clock) : TimeSource.unsynchronized();
         List<UpstreamSource> upstreams = new ArrayList<>();
         for (String s : config.getServers()) {
-            upstreams.add(UpstreamSource.server(s));
+            try {
+                upstreams.add(UpstreamSource.server(s));
+            } catch (UnknownHostException e) { // like chronyd: a name that does not resolve is skipped, not fatal
+                LOG.warn("ntp: server {} does not resolve; skipped", s);
+            }
         }
         for (String p : config.getPools()) {
-            upstreams.addAll(UpstreamSource.pool(p, config.getMaxSourcesPerPool()));
+            try {
+                upstreams.addAll(UpstreamSource.pool(p, config.getMaxSourcesPerPool()));
+            } catch (UnknownHostException e) {
+                LOG.warn("ntp: pool {} does not resolve; skipped", p);
+            }
         }
         Synchronizer sync = null;
         TimeSource source = fallback;

@@ -143,6 +143,20 @@ class NtpServiceTest {
     }
 
     @Test
+    void aNameThatDoesNotResolveIsSkippedNotFatal() throws Exception {
+        NtpConfig c = fastConfig();
+        c.setServers(List.of("no-such-host.invalid"));
+        c.setPools(List.of("no-such-pool.invalid"));
+        c.setLocalStratum(7);
+        try (NtpService s = NtpService.start(c)) {
+            assertThat(s.peers()).isEmpty();
+            NtpSample r = ask(s);
+            assertThat(r.accepted()).isTrue();
+            assertThat(r.reply.stratum).isEqualTo(7);
+        }
+    }
+
+    @Test
     void fallsBackToLocalStratumWhenTheUpstreamNeverAnswers() throws Exception {
         NtpConfig c = fastConfig();
         c.setServers(List.of("127.0.0.1:" + ChronydPeer.freeUdpPort()));

@@ -90,7 +90,7 @@ public final class NtpResponder {
                 return KOD_SENT;
             }
         }
-        ServedTime st = source.current();
+        ServedTime st = source.current(rxNanos);
         long rx = rxNanos + st.offsetNanos;
         buf.setByte(off, (st.leap << 6) | (vn << 3) | replyMode);
         buf.setByte(off + 1, st.stratum);

@@ -28,8 +28,12 @@ public final class LocalClockSource implements TimeSource {
 
     @Override
     public ServedTime current() {
+        return current(clock.epochNanos());
+    }
+
+    @Override
+    public ServedTime current(long now) {
         ServedTime t = current;
-        long now = clock.epochNanos();
         if (now - t.referenceEpochNanos > REFRESH_NANOS || now < t.referenceEpochNanos) {
             t = snapshot(now);
             current = t;

@@ -14,7 +14,7 @@ import java.util.List;
 public final class Selection {
     /** Minimum dispersion increment, 0.01 s (RFC 5905 §7.2, MINDISP). */
     public static final double MINDISP = 0.01;
-    /** Minimum survivors before clustering stops (RFC 5905 §7.2, NMIN... A.1.1: NMIN 3). */
+    /** Survivors below which clustering stops (RFC 5905 Appendix A.1.1, NMIN). */
     public static final int NMIN = 3;
 
     private Selection() {

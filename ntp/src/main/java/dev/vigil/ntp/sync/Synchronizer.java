@@ -87,7 +87,7 @@ public final class Synchronizer implements TimeSource, AutoCloseable {
                 p.reject(s);
                 reselect();
             }
-        } catch (Exception | Error e) {
+        } catch (Exception e) { // one failed poll must not end the polling of this source
             LOG.debug("poll of {} failed: {}", p.address, e.toString());
         } finally {
             if (!p.demobilized() && !scheduler.isShutdown()) {
@@ -122,11 +122,16 @@ public final class Synchronizer implements TimeSource, AutoCloseable {
 
     @Override
     public ServedTime current() {
+        return current(clock.epochNanos());
+    }
+
+    @Override
+    public ServedTime current(long nowNanos) {
         ServedTime t = synced;
-        if (t != null && clock.epochNanos() < holdoverUntil) {
+        if (t != null && nowNanos < holdoverUntil) {
             return t;
         }
-        return fallback.current();
+        return fallback.current(nowNanos);
     }
 
     /** True while serving upstream time (not the fallback). */
