@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -75,25 +73,13 @@ class CliTest {
         try (java.net.ServerSocket ss = new java.net.ServerSocket(0)) {
             port = ss.getLocalPort();
         }
+        Path logFile = dir.resolve("server.log");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.vigil.cli.Main", "server", "--data", data.toString(),
                 "--syslog-port", "" + port, "--http-port", "0", "--ntp-port", "0")
-                .redirectErrorStream(true).start();
-        List<String> log = new ArrayList<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        Thread reader = new Thread(() -> r.lines().forEach(l -> {
-            synchronized (log) {
-                log.add(l);
-            }
-        }));
-        reader.start();
+                .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            synchronized (log) {
-                if (log.stream().anyMatch(l -> l.contains("listening for syslog on tcp"))) {
-                    break;
-                }
-            }
+        while (System.nanoTime() < deadline && !Files.readString(logFile).contains("listening for syslog on tcp")) {
             Thread.sleep(50);
         }
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -103,12 +89,14 @@ class CliTest {
             }
         }
         Thread.sleep(300);
-        p.destroy(); // SIGTERM
+        // SIGTERM, as a service manager sends it (Process.destroy would also close the output pipe)
+        p.toHandle().destroy();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        reader.join(5000);
+        List<String> log = Files.readAllLines(logFile);
         assertThat(p.exitValue()).as(String.join("\n", log)).isZero();
         assertThat(Files.readAllLines(data.resolve("logs/cli/app.log"))).hasSize(5000);
-        synchronized (log) {
+        assertThat(log).anyMatch(l -> l.endsWith("stopped; 5000 events processed"));
+        {
             assertThat(log).anyMatch(l -> l.matches(".*listening for syslog on udp \\*:" + port));
             assertThat(log).anyMatch(l -> l.matches(".*listening for syslog on tcp \\*:" + port));
         }
