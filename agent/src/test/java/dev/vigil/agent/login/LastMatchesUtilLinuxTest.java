@@ -110,6 +110,7 @@ class LastMatchesUtilLinuxTest {
             Files.write(f, w.bytes());
             assertSame(last, List.of("-x"), f, "Europe/Berlin", true);
             assertSame(last, List.of("-x", "-F", "-w", "-i"), f, "UTC", true);
+            assertSame(Peer.require("lastb"), List.of("-a"), f, "UTC", true);
         }
     }
 

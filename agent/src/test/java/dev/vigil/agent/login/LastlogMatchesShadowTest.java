@@ -80,6 +80,37 @@ class LastlogMatchesShadowTest {
         }
     }
 
+    @Test
+    void randomLastlogFilesMatchShadowLastlog() throws Exception {
+        String lastlog = requireChrootLastlog();
+        long seed = Long.getLong("tests.seed", System.nanoTime());
+        System.out.println("randomLastlogFilesMatchShadowLastlog: -Dtests.seed=" + seed);
+        java.util.Random r = new java.util.Random(seed);
+        for (int round = 0; round < 3; round++) {
+            StringBuilder pw = new StringBuilder();
+            int accounts = 5 + r.nextInt(20);
+            for (int i = 0; i < accounts; i++) {
+                String name = "u" + i + "x".repeat(r.nextInt(20));
+                pw.append(name).append(":x:").append(r.nextInt(60)).append(":100::/:/bin/sh\n");
+            }
+            byte[] file = new byte[LastlogFile.RECORD_SIZE * (10 + r.nextInt(50)) + r.nextInt(LastlogFile.RECORD_SIZE)];
+            for (int uid = 0; (uid + 1) * LastlogFile.RECORD_SIZE <= file.length; uid++) {
+                if (r.nextInt(3) == 0) {
+                    continue;
+                }
+                StringBuilder line = new StringBuilder();
+                for (int k = r.nextInt(34); k > 0; k--) {
+                    line.append((char) ('a' + r.nextInt(26)));
+                }
+                String host = r.nextBoolean() ? "h".repeat(r.nextInt(60)) : "2001:db8::" + r.nextInt(9999);
+                put(file, uid, 1_000_000_000 + r.nextInt(1_100_000_000), line.toString(), host);
+            }
+            Path root = root("rand" + round, pw.toString(), file);
+            assertSame(lastlog, root, List.of(), round == 1 ? "Europe/Berlin" : "UTC");
+            assertSame(lastlog, root, List.of("-u", "10-40"), "UTC");
+        }
+    }
+
     private static void put(byte[] file, int uid, int time, String line, String host) {
         ByteBuffer b = ByteBuffer.wrap(file, uid * LastlogFile.RECORD_SIZE, LastlogFile.RECORD_SIZE)
                 .order(ByteOrder.LITTLE_ENDIAN);
