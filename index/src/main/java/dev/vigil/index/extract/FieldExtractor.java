@@ -78,6 +78,12 @@ public final class FieldExtractor {
 
     /** syslog, linux_secure, maillog and anything else: the syslog header when present, then the message. */
     private static Extraction syslogBased(String st, String s, Map<String, Object> f) {
+        String trimmed = s.strip();
+        if (trimmed.startsWith("{") && trimmed.endsWith("}") && Json.flatten(trimmed, f)) {
+            // a JSON object under any other sourcetype: Splunk's AUTO_KV_JSON extracts it too
+            return new Extraction(f, Json.time(f), null);
+        }
+        f.clear();
         SyslogLine line = SyslogLine.parse(s);
         String msg = s;
         Instant time = null;
