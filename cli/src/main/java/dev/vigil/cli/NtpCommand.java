@@ -54,7 +54,7 @@ public final class NtpCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             NtpClient client = new NtpClient(WallClock.SYSTEM, (int) Math.max(10, timeout * 1000));
-            return new NtpQuery(client, samples, 200).run(parsed, System.out);
+            return new NtpQuery(client, samples, 200).run(parsed, spec.commandLine().getOut());
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.vigil.ntp.client;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -35,7 +35,7 @@ public final class NtpQuery {
     }
 
     /** Runs the query, printing to {@code out}; returns 0 when some server was suitable, 1 otherwise. */
-    public int run(List<ServerAddress> servers, PrintStream out) throws InterruptedException {
+    public int run(List<ServerAddress> servers, PrintWriter out) throws InterruptedException {
         List<NtpSample> best = new ArrayList<>();
         for (ServerAddress s : servers) {
             List<InetSocketAddress> targets;
@@ -63,10 +63,12 @@ public final class NtpQuery {
         long pid = ProcessHandle.current().pid();
         if (chosen == null) {
             out.println(stamp + " vigil[" + pid + "]: no server suitable for synchronization found");
+            out.flush();
             return 1;
         }
         out.println(stamp + " vigil[" + pid + "]: adjust time server " + host(chosen.server) + " offset "
                 + String.format(Locale.ROOT, "%.6f", chosen.offset) + " sec");
+        out.flush();
         return 0;
     }
 

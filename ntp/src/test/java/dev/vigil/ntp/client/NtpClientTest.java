@@ -82,7 +82,7 @@ class NtpClientTest {
         try (ChronydPeer chronyd = ChronydPeer.start(10); FakeServer unsync = FakeServer.start("--li", "3")) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             int rc = new NtpQuery(client, 2, 20).run(List.of(ServerAddress.parse("127.0.0.1:" + chronyd.port, 123),
-                    ServerAddress.parse("127.0.0.1:" + unsync.port, 123)), new PrintStream(buf, true, StandardCharsets.UTF_8));
+                    ServerAddress.parse("127.0.0.1:" + unsync.port, 123)), new java.io.PrintWriter(new PrintStream(buf, true, StandardCharsets.UTF_8), true));
             List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
             assertThat(rc).isZero();
             assertThat(lines).hasSize(3);
@@ -99,7 +99,7 @@ class NtpClientTest {
         int port = ChronydPeer.freeUdpPort();
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         int rc = new NtpQuery(new NtpClient(WallClock.SYSTEM, 300), 1, 0).run(
-                List.of(ServerAddress.parse("127.0.0.1:" + port, 123)), new PrintStream(buf, true, StandardCharsets.UTF_8));
+                List.of(ServerAddress.parse("127.0.0.1:" + port, 123)), new java.io.PrintWriter(new PrintStream(buf, true, StandardCharsets.UTF_8), true));
         assertThat(rc).isEqualTo(1);
         assertThat(buf.toString(StandardCharsets.UTF_8)).contains("server 127.0.0.1:" + port + ", no answer")
                 .contains("no server suitable for synchronization found");
