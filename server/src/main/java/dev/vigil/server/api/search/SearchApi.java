@@ -89,6 +89,10 @@ public final class SearchApi implements AutoCloseable {
                 } catch (SearchLimitException e) {
                     error(ctx, 422, e.getMessage(), -1);
                     return;
+                } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                    // e.g. a lookup table that does not exist: the search's fault, not the server's
+                    error(ctx, 422, e.getMessage(), -1);
+                    return;
                 }
                 write(ctx, r, req.format());
             }

@@ -90,6 +90,22 @@ class SearchApiTest {
     }
 
     @Test
+    void remoteSearchClientReadsTheServersAnswer() throws Exception {
+        String base = start(new InMemorySearchSource(events()), SearchLimits.defaults());
+        var r = dev.vigil.search.client.RemoteSearch.run(base, "action=ok | stats count by host | sort -host", null, null);
+        assertThat(r.columns()).containsExactly("host", "count");
+        assertThat(r.rows()).hasSize(2); // every third event (web01) fails
+        assertThat(r.rows().get(0).get("host")).isEqualTo("web02");
+        assertThat(r.rows().get(0).get("count")).isEqualTo(10.0);
+        var ev = dev.vigil.search.client.RemoteSearch.run(base, "n=29", null, null);
+        assertThat(ev.events()).isTrue();
+        assertThat(ev.rows().get(0).time()).isEqualTo(T0 + 29);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> dev.vigil.search.client.RemoteSearch.run(base, "* | stats count by", null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected a field name after BY");
+    }
+
+    @Test
     void malformedQueryIs400WithPosition() throws Exception {
         String base = start(new InMemorySearchSource(events()), SearchLimits.defaults());
         var r = post(base + "/api/search", "{\"query\": \"* | stast count\"}");
@@ -99,6 +115,9 @@ class SearchApiTest {
         assertThat(n.get("message").asText()).contains("did you mean 'stats'");
         assertThat(post(base + "/api/search", "not json").statusCode()).isEqualTo(400);
         assertThat(post(base + "/api/search", "{\"query\": \"*\", \"earliest\": \"-3x\"}").statusCode()).isEqualTo(400);
+        var lookup = post(base + "/api/search", "{\"query\": \"| inputlookup nothere\", \"format\": \"json\"}");
+        assertThat(lookup.statusCode()).isEqualTo(422);
+        assertThat(lookup.body()).contains("no lookups directory is configured");
     }
 
     @Test
@@ -126,16 +145,22 @@ class SearchApiTest {
     }
 
     @Test
-    void timeoutAndMemoryLimitStopTheSearchNotTheServer() throws Exception {
-        String base = start(ENDLESS, new SearchLimits(1L << 20, Duration.ofMillis(300), 1000));
-        var slow = post(base + "/api/search", "{\"query\": \"* | head 1000000000 | stats count\", \"format\": \"json\"}");
+    void timeoutStopsTheSearchNotTheServer() throws Exception {
+        String base = start(ENDLESS, new SearchLimits(64L << 20, Duration.ofMillis(300), 1000));
+        var slow = post(base + "/api/search", "{\"query\": \"* | stats count\", \"format\": \"json\"}");
         assertThat(slow.statusCode()).isEqualTo(422);
-        assertThat(JSON.readTree(slow.body()).get("message").asText()).contains("time limit of 300 ms");
+        assertThat(JSON.readTree(slow.body()).get("message").asText()).isEqualTo("search exceeded its time limit of 300 ms");
+        assertThat(post(base + "/api/search", "{\"query\": \"| makeresults | eval x=1\"}").body()).startsWith("{\"_time\":");
+    }
+
+    @Test
+    void memoryLimitStopsTheSearchNotTheServer() throws Exception {
+        String base = start(ENDLESS, new SearchLimits(1L << 20, Duration.ofMinutes(2), 1000));
         var big = post(base + "/api/search", "{\"query\": \"* | sort _raw\", \"format\": \"json\"}");
         assertThat(big.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(big.body()).get("message").asText()).contains("exceeds the limit of 1048576 bytes");
         var lines = post(base + "/api/search", "{\"query\": \"* | sort _raw\"}");
-        assertThat(lines.body()).contains("{\"error\":\"search memory");
+        assertThat(lines.body()).startsWith("{\"error\":\"search memory");
         assertThat(post(base + "/api/search", "{\"query\": \"| makeresults | eval x=1\"}").body()).startsWith("{\"_time\":");
     }
 
