@@ -52,7 +52,7 @@ class FilterDifferentialTest {
         }
         msgs.add("<192>Feb  5 07:08:09 host-b app: PRI 192".getBytes(StandardCharsets.US_ASCII));
         msgs.add("<>Feb  5 07:08:09 host-b app: empty PRI".getBytes(StandardCharsets.US_ASCII));
-        compare(rules.toString(), RsyslogdPeer.stream(msgs));
+        compare(tmp, rules.toString(), RsyslogdPeer.stream(msgs));
     }
 
     @Test
@@ -106,10 +106,11 @@ class FilterDifferentialTest {
                 & stop
                 *.* /OUT/last.log;m
                 """;
-        compare(rules, RsyslogCorpusDifferentialTest.resource("messages.txt"));
+        compare(tmp, rules, RsyslogCorpusDifferentialTest.resource("messages.txt"));
     }
 
-    private void compare(String rules, byte[] stream) throws Exception {
+    /** Runs {@code rules} in a private rsyslogd and in Vigil on the same TCP stream; the files must be equal. */
+    static void compare(Path tmp, String rules, byte[] stream) throws Exception {
         RsyslogdPeer.Result peer = RsyslogdPeer.run(tmp.resolve("rsyslogd"), rules, stream);
         Path mine = tmp.resolve("vigil");
         List<String> warnings = new ArrayList<>();
@@ -134,9 +135,19 @@ class FilterDifferentialTest {
         System.out.println("rsyslogd wrote " + want.keySet() + "; its console: " + peer.console().trim()
                 + "; Vigil's warnings: " + warnings);
         assertThat(got.keySet()).isEqualTo(want.keySet());
+        List<String> diffs = new ArrayList<>();
         for (String f : want.keySet()) {
-            assertThat(got.get(f)).as(f).isEqualTo(want.get(f));
+            String[] w = want.get(f).split("\n", -1);
+            String[] g = got.get(f).split("\n", -1);
+            for (int i = 0; i < Math.max(w.length, g.length); i++) {
+                String a = i < w.length ? w[i] : "<none>";
+                String b = i < g.length ? g[i] : "<none>";
+                if (!a.equals(b)) {
+                    diffs.add(f + " line " + (i + 1) + ": Vigil [" + abbreviate(b) + "] rsyslogd [" + abbreviate(a) + "]");
+                }
+            }
         }
+        assertThat(diffs).isEmpty();
         TreeSet<String> rsyslogErrors = new TreeSet<>();
         for (String line : peer.console().split("\n")) {
             if (line.contains("unknown priority name") || line.contains("unknown facility name")) {
@@ -150,6 +161,10 @@ class FilterDifferentialTest {
             }
         }
         assertThat(ours).isEqualTo(rsyslogErrors);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "...(" + s.length() + " chars)" : s;
     }
 
     private static Map<String, String> files(Path dir) throws IOException {

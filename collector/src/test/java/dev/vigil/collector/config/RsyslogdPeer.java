@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RsyslogdPeer {
     static final Path BINARY = Path.of("/usr/sbin/rsyslogd");
+    static final Path LIBFAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1");
 
     /** What rsyslogd wrote: the output directory and its console output (config errors). */
     record Result(Path out, String console) {
@@ -47,9 +48,9 @@ final class RsyslogdPeer {
         Path confFile = dir.resolve("rsyslog.conf");
         Files.writeString(confFile, conf);
         Path console = dir.resolve("console.txt");
-        ProcessBuilder pb = new ProcessBuilder(BINARY.toString(), "-n", "-f", confFile.toString(), "-i",
-                dir.resolve("rsyslogd.pid").toString()).redirectErrorStream(true).redirectOutput(console.toFile());
-        pb.environment().put("TZ", "UTC");
+        ProcessBuilder pb = new ProcessBuilder(command(confFile, dir)).redirectErrorStream(true)
+                .redirectOutput(console.toFile());
+        environment(pb.environment());
         Process p = pb.start();
         try {
             Socket sock = connect(port, p);
@@ -107,6 +108,23 @@ final class RsyslogdPeer {
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
+        }
+    }
+
+    /**
+     * rsyslogd's command line. It runs under libfaketime starting at the corpus' 2025-06-15 12:00:00 UTC
+     * when faketime is installed (as the oracle ran it), so year-less timestamps get the tests' year.
+     */
+    private static List<String> command(Path confFile, Path dir) {
+        return List.of(BINARY.toString(), "-n", "-f", confFile.toString(), "-i", dir.resolve("rsyslogd.pid").toString());
+    }
+
+    /** The oracle's environment: UTC, and libfaketime's clock starting at 2025-06-15 12:00:00 when installed. */
+    private static void environment(java.util.Map<String, String> env) {
+        env.put("TZ", "UTC");
+        if (Files.exists(LIBFAKETIME)) {
+            env.put("LD_PRELOAD", LIBFAKETIME.toString());
+            env.put("FAKETIME", "@2025-06-15 12:00:00");
         }
     }
 
