@@ -2,7 +2,8 @@
 # Sensor benchmark: Vigil writing all its logs vs `tshark -q -z conv,tcp -z conv,udp` on the same
 # capture of at least 1 GB (built from the Zeek corpus traces by make_capture.py).
 # Three runs each; prints medians of wall time and of CPU time (user+sys), Mbit/s of capture per
-# core (capture bits / CPU seconds) and the ratios. Vigil runs with its heap capped at 512 MiB.
+# core (capture bits / CPU seconds) and the ratios. Vigil runs with its heap capped at 512 MiB,
+# the serial GC and the C1 JIT only (for a one-shot run of ~1 GB, C2 compilation costs more CPU than it saves).
 # Usage: bench/sensor/run.sh [CAPTURE.pcap]   (default: $TMPDIR/vigil-bench-sensor.pcap, built if absent)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,7 +29,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 : >"$out/vigil"; : >"$out/tshark"
 for i in $(seq "$runs"); do
   rm -rf "$out/logs"
-  measure vigil java -Xmx512m -XX:+UseSerialGC -cp "$root/sensor/target/classes" dev.vigil.sensor.SensorMain \
+  measure vigil java -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$root/sensor/target/classes" dev.vigil.sensor.SensorMain \
       -r "$pcap" -w "$out/logs" >>"$out/vigil"
   measure tshark tshark -r "$pcap" -q -z conv,tcp -z conv,udp >>"$out/tshark"
 done

@@ -74,8 +74,18 @@ final class FtpAnalyzer implements SessionAnalyzer {
                 }
                 return;
             }
-            byte b = d[i];
-            if (b == '\n') {
+            int nl = i;
+            int end = off + len;
+            while (nl < end && d[nl] != '\n') {
+                nl++;
+            }
+            if (line[k].size() + (nl - i) > MAX_LINE) {
+                dead = true; // a line this long is not this protocol any more
+                return;
+            }
+            line[k].write(d, i, nl - i);
+            i = nl;
+            if (nl < end) {
                 byte[] l = line[k].toByteArray();
                 line[k].reset();
                 int n = l.length > 0 && l[l.length - 1] == '\r' ? l.length - 1 : l.length;
@@ -85,11 +95,6 @@ final class FtpAnalyzer implements SessionAnalyzer {
                 } else {
                     reply(s);
                 }
-            } else if (line[k].size() >= MAX_LINE) {
-                dead = true;
-                return;
-            } else {
-                line[k].write(b);
             }
         }
     }

@@ -22,8 +22,8 @@ final class HttpAnalyzer implements SessionAnalyzer {
     private final ZeekLogWriter logs;
     private final FileSink files;
     private final Map<Integer, HttpInfo> pending = new TreeMap<>();
-    private final Map<Integer, Boolean> requestWasV09 = new TreeMap<>();
-    private final Map<Integer, Boolean> requestWasHead = new TreeMap<>();
+    private final Map<Integer, Boolean> requestWasV09 = new java.util.HashMap<>(4);
+    private final Map<Integer, Boolean> requestWasHead = new java.util.HashMap<>(4);
     private int currentRequest;
     private int currentResponse;
     private final HttpSide orig;

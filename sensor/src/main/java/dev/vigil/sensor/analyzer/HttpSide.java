@@ -21,7 +21,7 @@ final class HttpSide {
     private final boolean isOrig;
     private final HttpAnalyzer http;
     private int state = FIRST;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(64);
     private long remaining;
     private long contentLength;
     private boolean chunked;

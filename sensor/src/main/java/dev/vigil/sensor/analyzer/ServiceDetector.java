@@ -12,7 +12,7 @@ import java.util.Set;
  * protocol's opening exchange is seen, whatever the port. Only loaded protocols are considered.
  */
 final class ServiceDetector implements SessionAnalyzer {
-    private static final int SNIFF = 512;
+    private static final int SNIFF = 64;
     private static final String[] HTTP_METHODS = {"GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE",
         "CONNECT", "PATCH", "PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "SEARCH", "BCOPY",
         "BDELETE", "BMOVE", "BPROPFIND", "BPROPPATCH", "NOTIFY", "POLL", "SUBSCRIBE", "UNSUBSCRIBE", "REPORT",
