@@ -68,6 +68,12 @@ final class TimeBuckets {
         }
     }
 
+    /** The next auto span coarser than {@code seconds}, or null past the largest. */
+    static String coarser(long seconds) {
+        for (String s : AUTO_SPANS) if (RelativeTime.spanSeconds(s) > seconds) return s;
+        return null;
+    }
+
     /** The smallest auto span giving at most {@code bins} buckets over [from, to). */
     static String autoSpan(double from, double to, int bins) {
         double width = Math.max(1, to - from);

@@ -69,9 +69,11 @@ public record TimechartCmd(String span, int bins, int limit, boolean useOther, S
 
     public Operator open(ExecContext ctx, Operator down) {
         return new Operator() {
-            // fixed buckets when a span is given; otherwise per-second cells, re-bucketed at the end
-            final TimeBuckets tb = new TimeBuckets(bounded(ctx) || span != null ? resolvedSpan(ctx) : "1s", ctx.zone());
-            final Map<Double, Map<String, Agg.Acc[]>> cells = new HashMap<>();
+            // fixed buckets when the span is known; otherwise cells start at 1s and coarsen (along Splunk's auto
+            // spans, each dividing the next) as the events' range grows, and are re-bucketed at the end
+            TimeBuckets tb = new TimeBuckets(bounded(ctx) || span != null ? resolvedSpan(ctx) : "1s", ctx.zone());
+            final boolean adaptive = span == null && !bounded(ctx);
+            Map<Double, Map<String, Agg.Acc[]>> cells = new HashMap<>();
             double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
             double lastT = Double.NaN, lastB;
 
@@ -85,8 +87,12 @@ public record TimechartCmd(String span, int bins, int limit, boolean useOther, S
                 else { b = tb.floor(t); lastT = t; lastB = b; }
                 Map<String, Agg.Acc[]> bySeries = cells.get(b);
                 if (bySeries == null) {
-                    bySeries = new HashMap<>();
-                    cells.put(b, bySeries);
+                    if (adaptive && cells.size() >= COARSEN_AT) {
+                        coarsen(Math.min(min, t), Math.max(max, t));
+                        b = tb.floor(t);
+                        lastT = Double.NaN;
+                    }
+                    bySeries = cells.computeIfAbsent(b, k -> new HashMap<>());
                     ctx.charge(128);
                 }
                 Agg.Acc[] accs = bySeries.get(s);
@@ -103,12 +109,36 @@ public record TimechartCmd(String span, int bins, int limit, boolean useOther, S
                 return true;
             }
 
+            /** Re-buckets the cells into the auto span of [lo, hi] (or the next coarser one) when it is coarser. */
+            private void coarsen(double lo, double hi) {
+                String target = TimeBuckets.autoSpan(lo, hi + 1, Math.max(1, bins));
+                if (dev.vigil.search.time.RelativeTime.spanSeconds(target) <= tb.seconds()) {
+                    target = TimeBuckets.coarser(tb.seconds());
+                    if (target == null) return;
+                }
+                TimeBuckets next = new TimeBuckets(target, ctx.zone());
+                Map<Double, Map<String, Agg.Acc[]>> merged = new HashMap<>();
+                for (Map.Entry<Double, Map<String, Agg.Acc[]>> cell : cells.entrySet()) {
+                    Map<String, Agg.Acc[]> into = merged.computeIfAbsent(next.floor(cell.getKey()), k -> new HashMap<>());
+                    for (Map.Entry<String, Agg.Acc[]> e : cell.getValue().entrySet()) {
+                        Agg.Acc[] accs = into.get(e.getKey());
+                        if (accs == null) into.put(e.getKey(), e.getValue());
+                        else for (int i = 0; i < accs.length; i++) accs[i].merge(e.getValue()[i]);
+                    }
+                }
+                cells = merged;
+                tb = next;
+            }
+
             public void finish() {
                 emit(ctx, cells, tb, min, max, down);
                 down.finish();
             }
         };
     }
+
+    /** Distinct cells an unbounded timechart without span= holds before coarsening them. */
+    static final int COARSEN_AT = 4096;
 
     private void emit(ExecContext ctx, Map<Double, Map<String, Agg.Acc[]>> cells, TimeBuckets fine, double min,
                       double max, Operator down) {
@@ -117,6 +147,7 @@ public record TimechartCmd(String span, int bins, int limit, boolean useOther, S
         double to = Double.isInfinite(ctx.latest()) ? max + 1 : ctx.latest();
         TimeBuckets tb = span != null || bounded(ctx) ? fine
                 : new TimeBuckets(TimeBuckets.autoSpan(from, to, Math.max(1, bins)), ctx.zone());
+        if (tb.seconds() < fine.seconds()) tb = fine; // cells already coarser than the auto span (bins > 4096)
         // series ranked by the aggregate over the whole range; the rest fold into OTHER
         SeriesLimit sl = SeriesLimit.of(cells.values(), aggs.get(0), by != null, limit, useOther, nullStr, otherStr,
                 String::compareTo);

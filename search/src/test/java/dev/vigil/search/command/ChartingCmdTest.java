@@ -29,6 +29,19 @@ class ChartingCmdTest {
     }
 
     @Test
+    void timechartWithoutSpanPicksTheAutoSpanForTheEventsRange() {
+        // 72 hours of events every 10 s: 100 bins need a 1h span (30m would give 144 buckets)
+        List<SearchEvent> events = new ArrayList<>();
+        for (int i = 0; i < 72 * 360; i++) events.add(ev(T0 + 10.0 * i, "e", "k", i % 2 == 0 ? "a" : "b"));
+        var r = run(events, "* | timechart count by k");
+        assertThat(r.rows()).hasSize(72);
+        assertThat(r.rows()).allSatisfy(row -> {
+            assertThat(row.get("_span")).isEqualTo(3600.0);
+            assertThat(row.get("a")).isEqualTo(180.0);
+        });
+    }
+
+    @Test
     void timechartKeepsTenSeriesAndFoldsTheRestIntoOther() {
         // Search Reference, timechart: limit defaults to 10; other series are combined into OTHER (useother=t)
         List<SearchEvent> events = new ArrayList<>();
