@@ -121,6 +121,35 @@ class NtpServiceTest {
     }
 
     @Test
+    void refidOfAnIpv6UpstreamMatchesChronyds() throws Exception {
+        NtpConfig up = new NtpConfig();
+        up.setPort(0);
+        up.setBindAddresses(List.of("::1"));
+        up.setLocalStratum(4);
+        up.setThreads(1);
+        try (NtpService upstream = NtpService.start(up);
+             ChronydPeer chronyd = ChronydPeer.start(10,
+                     "server ::1 port " + upstream.port() + " iburst minpoll -4 maxpoll -4")) {
+            NtpConfig c = fastConfig();
+            c.setServers(List.of("[::1]:" + upstream.port()));
+            try (NtpService s = NtpService.start(c)) {
+                awaitFullFilter(s);
+                InetSocketAddress chronydAddr = new InetSocketAddress("127.0.0.1", chronyd.port);
+                NtpSample theirs = client.query(chronydAddr);
+                for (int i = 0; i < 100 && (!theirs.accepted() || theirs.reply.stratum != 5); i++) {
+                    Thread.sleep(100);
+                    theirs = client.query(chronydAddr);
+                }
+                assertThat(theirs.accepted()).as(theirs.toString()).isTrue();
+                assertThat(theirs.reply.stratum).isEqualTo(5);
+                NtpSample ours = ask(s);
+                assertThat(ours.reply.stratum).isEqualTo(5);
+                assertThat(ours.reply.referenceId).isEqualTo(theirs.reply.referenceId); // MD5 of ::1, first 4 bytes
+            }
+        }
+    }
+
+    @Test
     void aPoolNameBecomesSeveralSources() throws Exception {
         NtpConfig up = new NtpConfig();
         up.setPort(0);
