@@ -9,8 +9,6 @@ import dev.vigil.collector.filter.SelectorParser;
 import dev.vigil.collector.rule.Ruleset;
 import dev.vigil.collector.rule.Statement;
 import dev.vigil.collector.rule.Statements;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -36,6 +34,7 @@ final class ConfigParser {
     private final Source src;
     private final Lexing lx;
     private final ConfigBuilder b;
+    private final ObjectParser objects;
     private Statements.If lastFilter;
     private int discarding;
 
@@ -43,6 +42,7 @@ final class ConfigParser {
         this.src = src;
         this.lx = new Lexing(src);
         this.b = b;
+        this.objects = new ObjectParser(src, lx, b);
     }
 
     void parse() {
@@ -143,11 +143,11 @@ final class ConfigParser {
             return null;
         }
         if (OBJECTS.contains(lw) && lx.nextAfterBlanks(start + lw.length()) == '(') {
-            object(lw, start);
+            objects.object(lw, start);
             return null;
         }
         if (UNSUPPORTED_STATEMENTS.contains(lw)) {
-            skipUnsupported(lw, start);
+            objects.skipUnsupported(lw, start);
             return null;
         }
         return KEYWORD_NONE;
@@ -319,19 +319,12 @@ final class ConfigParser {
     }
 
     private Statement actionObject(int start) {
-        Params p = params(start, 6);
+        Params p = objects.params(start, 6);
         return discarding > 0 ? null : b.action(p, src.location(start));
     }
 
-    private Params params(int start, int wordLength) {
-        lx.pos = start + wordLength;
-        lx.skipBlank();
-        lx.pos++; // '('
-        return new ParamListParser(src, lx).parse();
-    }
-
     private void rulesetObject(int start) {
-        Params p = params(start, 7);
+        Params p = objects.params(start, 7);
         String name = p.get("name");
         if (name == null) {
             throw src.error(start, "ruleset() needs a name parameter");
@@ -348,67 +341,11 @@ final class ConfigParser {
         lastFilter = saved;
     }
 
-    private void object(String kind, int start) {
-        Params p = params(start, kind.length());
-        List<Params> elements = new ArrayList<>();
-        if (kind.equals("template")) {
-            int save = lx.pos;
-            lx.skipBlank();
-            if (!lx.eof() && lx.ch() == '{') {
-                lx.pos++;
-                elements = templateElements();
-            } else {
-                lx.pos = save;
-            }
-        }
-        b.object(kind, p, elements, src, start);
-    }
-
-    private List<Params> templateElements() {
-        List<Params> out = new ArrayList<>();
-        while (true) {
-            lx.skipBlank();
-            if (lx.eof()) {
-                throw src.error(lx.pos, "expected '}' to close the template, found the end of the file");
-            }
-            if (lx.ch() == '}') {
-                lx.pos++;
-                return out;
-            }
-            int s = lx.pos;
-            String w = lx.peekWord().toLowerCase(Locale.ROOT);
-            if (!(w.equals("property") || w.equals("constant")) || lx.nextAfterBlanks(s + w.length()) != '(') {
-                throw src.error(s, "expected property(...) or constant(...) in the template, found '" + snippet(s) + "'");
-            }
-            Params p = params(s, w.length());
-            p.put("element", w);
-            out.add(p);
-        }
-    }
-
-    private void skipUnsupported(String word, int start) {
-        b.warn(src.location(start), "unsupported statement '" + word + "' (ignored)");
-        String t = src.text;
-        int p = start + word.length();
-        int depth = 0;
-        while (p < t.length()) {
-            char c = t.charAt(p++);
-            if (c == '{') {
-                depth++;
-            } else if (c == '}') {
-                if (--depth <= 0) {
-                    break;
-                }
-            } else if (c == ';' && depth == 0) {
-                break;
-            } else if (c == '\n' && depth == 0 && !word.equals("foreach")) {
-                break;
-            }
-        }
-        lx.pos = p;
-    }
-
     private String snippet(int p) {
+        return snippet(src, p);
+    }
+
+    static String snippet(Source src, int p) {
         int e = p;
         String t = src.text;
         while (e < t.length() && e - p < 40 && t.charAt(e) != '\n') {

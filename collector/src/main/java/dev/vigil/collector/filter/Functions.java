@@ -29,8 +29,8 @@ final class Functions {
             switch (name) {
                 case "re_match": return regex.matcher(Values.str(args.get(0).eval(e))).find() ? 1L : 0L;
                 case "re_extract": return extract(e);
-                case "tolower": return ascii(Values.str(args.get(0).eval(e)), false);
-                case "toupper": return ascii(Values.str(args.get(0).eval(e)), true);
+                case "tolower": return Values.ascii(Values.str(args.get(0).eval(e)), false);
+                case "toupper": return Values.ascii(Values.str(args.get(0).eval(e)), true);
                 // rsyslog counts bytes, not characters
                 case "strlen": return (long) SyslogText.encode(Values.str(args.get(0).eval(e))).length;
                 case "cstr": return Values.str(args.get(0).eval(e));
@@ -44,21 +44,6 @@ final class Functions {
                 case "field": return field(e);
                 default: throw new IllegalStateException(name);
             }
-        }
-
-        /** C-locale case conversion, as rsyslog's tolower()/toupper(): ASCII letters only. */
-        private static String ascii(String s, boolean upper) {
-            StringBuilder sb = new StringBuilder(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (upper && c >= 'a' && c <= 'z') {
-                    c -= 32;
-                } else if (!upper && c >= 'A' && c <= 'Z') {
-                    c += 32;
-                }
-                sb.append(c);
-            }
-            return sb.toString();
         }
 
         private Object extract(Event e) {

@@ -3,7 +3,6 @@ package dev.vigil.collector.filter;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.syslog.Properties;
 import java.util.Arrays;
-import java.util.Locale;
 
 /** The node types of RainerScript expressions. */
 final class Nodes {
@@ -99,7 +98,7 @@ final class Nodes {
                 case ">=": return Values.compare(a, b) >= 0;
                 case "contains": return Values.str(a).contains(Values.str(b));
                 case "contains_i":
-                    return Values.str(a).toLowerCase(Locale.ROOT).contains(Values.str(b).toLowerCase(Locale.ROOT));
+                    return Values.ascii(Values.str(a), false).contains(Values.ascii(Values.str(b), false));
                 case "startswith": return Values.str(a).startsWith(Values.str(b));
                 case "startswith_i": {
                     // rsyslog 8.2302 (es_strncasebufcmp) compares only as many characters as the shorter

@@ -48,7 +48,7 @@ public final class PropertyFilter implements Filter {
         this.op = op;
         this.negate = negate;
         this.value = value;
-        this.valueLower = value.toLowerCase(Locale.ROOT);
+        this.valueLower = Values.ascii(value, false);
         this.pattern = op == Op.REGEX || op == Op.EREREGEX ? PosixRegex.compile(value, op == Op.EREREGEX, false) : null;
     }
 
@@ -58,7 +58,7 @@ public final class PropertyFilter implements Filter {
         boolean r;
         switch (op) {
             case CONTAINS: r = v.contains(value); break;
-            case CONTAINS_I: r = v.toLowerCase(Locale.ROOT).contains(valueLower); break;
+            case CONTAINS_I: r = Values.ascii(v, false).contains(valueLower); break;
             case ISEQUAL: r = v.equals(value); break;
             case STARTSWITH: r = v.startsWith(value); break;
             case STARTSWITH_I: r = v.regionMatches(true, 0, value, 0, value.length()); break;

@@ -53,6 +53,22 @@ public final class Values {
         return true;
     }
 
+    /** C-locale case conversion, as rsyslog's tolower()/toupper(): ASCII letters only. */
+    public static String ascii(String s, boolean upper) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char d = upper && c >= 'a' && c <= 'z' ? (char) (c - 32) : !upper && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            if (d != c && sb == null) {
+                sb = new StringBuilder(s);
+            }
+            if (sb != null) {
+                sb.setCharAt(i, d);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
     /** Truth of a value: a non-zero number. */
     public static boolean truth(Object v) {
         return num(v) != 0;
