@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 NtpCommand.class,
                 SensorCommand.class,
                 SearchCommand.class,
+                ImportCommand.class,
                 LastCommand.class, LastbCommand.class, LastlogCommand.class, LastcommCommand.class,
         })
 public final class Main implements Runnable {

@@ -50,8 +50,8 @@ public final class EventPreparer {
             }
         }
         Instant time = e.reported() != null ? e.reported().toInstant() : x.time() != null ? x.time() : e.received();
-        String host = !e.hostname().isEmpty() ? e.hostname() : !e.fromHost().isEmpty() ? e.fromHost()
-                : x.host() != null ? x.host() : "";
+        // the line's own HOSTNAME (Splunk's syslog-host rule) before the peer's name
+        String host = !e.hostname().isEmpty() ? e.hostname() : x.host() != null ? x.host() : e.fromHost();
         String index = e.index() == null || e.index().isEmpty() ? defaultIndex : e.index();
         return new StoredEvent(micros(time), raw, host, e.source() == null ? "" : e.source(), sourcetype, index, fields);
     }

@@ -289,6 +289,11 @@ public final class LuceneEventStore implements EventStore {
         refreshAll(true);
     }
 
+    /** Commits the Lucene indexes now (normally done every {@code luceneCommitInterval}). */
+    public void commit() throws IOException {
+        commitLucene(null);
+    }
+
     /** Forces the write-ahead log to disk: everything appended before is durable. */
     void syncTranslog() throws IOException {
         long target;

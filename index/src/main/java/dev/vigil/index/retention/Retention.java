@@ -35,6 +35,7 @@ public final class Retention {
 
     /** Runs every policy once at {@code now}; returns what was deleted. */
     public List<Deletion> run(LuceneEventStore store, Instant now) throws IOException {
+        store.commit(); // sizes measured on committed indexes, not on what the next commit will rewrite
         Map<String, List<PartitionInfo>> byIndex = new LinkedHashMap<>();
         for (PartitionInfo p : store.partitions()) {
             byIndex.computeIfAbsent(p.index(), k -> new ArrayList<>()).add(p);

@@ -1,0 +1,203 @@
+package dev.vigil.index.importer;
+
+import dev.vigil.core.event.Event;
+import dev.vigil.core.event.SyslogTime;
+import dev.vigil.index.extract.ZeekTsvReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads files line by line into events: {@code .gz} files are decompressed, directories are walked for
+ * {@code *.log} and {@code *.log.gz} files (a Zeek log directory), Zeek TSV files are read with their
+ * {@code #fields} header. Each event's source is the file's absolute path.
+ */
+public final class FileImporter {
+    private final ImportOptions options;
+    private final EventSink sink;
+    private final Consumer<Progress> progress;
+    private final String localHost;
+
+    /** Progress so far: events, lines cut at the limit, bytes read of all input, total input bytes. */
+    public record Progress(long events, long truncated, long bytesRead, long bytesTotal, boolean done) {
+    }
+
+    public FileImporter(ImportOptions options, EventSink sink, Consumer<Progress> progress) {
+        this.options = options;
+        this.sink = sink;
+        this.progress = progress;
+        this.localHost = localHostName();
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** The files an argument names: itself, or the log files under a directory (sorted). */
+    public static List<Path> expand(Path p) throws IOException {
+        if (!Files.isDirectory(p)) {
+            if (!Files.isReadable(p)) {
+                throw new IOException("cannot read " + p);
+            }
+            return List.of(p);
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            return s.filter(Files::isRegularFile).filter(f -> {
+                String n = f.getFileName().toString();
+                return n.endsWith(".log") || n.endsWith(".log.gz") || n.endsWith(".json") || n.endsWith(".json.gz");
+            }).sorted().toList();
+        }
+    }
+
+    /** Imports every file; returns the final progress. */
+    public Progress run(List<Path> files) throws IOException {
+        long total = 0;
+        for (Path f : files) {
+            total += Files.size(f);
+        }
+        Counter c = new Counter(total);
+        for (Path f : files) {
+            importFile(f, c);
+        }
+        Progress done = new Progress(c.events, c.truncated, c.bytes, total, true);
+        progress.accept(done);
+        return done;
+    }
+
+    private static final class Counter {
+        final long total;
+        long events;
+        long truncated;
+        long bytes;
+        long lastReport;
+
+        Counter(long total) {
+            this.total = total;
+        }
+    }
+
+    private void importFile(Path file, Counter c) throws IOException {
+        String source = file.toAbsolutePath().toString();
+        long before = c.bytes;
+        try (CountingInput counted = new CountingInput(Files.newInputStream(file));
+             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(counted, 65536) : counted) {
+            LineReader lines = new LineReader(new BufferedInputStream(in, 1 << 16), options.maxLineBytes());
+            ZeekTsvReader zeek = new ZeekTsvReader();
+            boolean zeekTsv = false;
+            List<Event> batch = new ArrayList<>(options.batchSize());
+            Instant now = Instant.now();
+            String line;
+            int lineNo = 0;
+            while ((line = lines.next()) != null) {
+                if (++lineNo <= 5 && !zeekTsv && line.startsWith("#")) {
+                    // a Zeek TSV log opens with its header; comment lines before "#separator" are not events
+                    zeekTsv = line.startsWith("#separator");
+                    if (!zeekTsv) {
+                        continue;
+                    }
+                }
+                if (lines.lastWasTruncated()) {
+                    c.truncated++;
+                }
+                Event e = zeekTsv ? zeekEvent(zeek, line, source, now) : lineEvent(line, source, now);
+                if (e == null) {
+                    continue;
+                }
+                batch.add(e);
+                if (batch.size() >= options.batchSize()) {
+                    flush(batch, c, before + counted.count());
+                    batch = new ArrayList<>(options.batchSize());
+                }
+            }
+            flush(batch, c, before + counted.count());
+        }
+    }
+
+    private void flush(List<Event> batch, Counter c, long bytes) throws IOException {
+        if (!batch.isEmpty()) {
+            sink.accept(batch);
+            c.events += batch.size();
+        }
+        c.bytes = bytes;
+        long now = System.nanoTime();
+        if (now - c.lastReport > 250_000_000L) {
+            c.lastReport = now;
+            progress.accept(new Progress(c.events, c.truncated, c.bytes, c.total, false));
+        }
+    }
+
+    private Event lineEvent(String line, String source, Instant now) {
+        if (line.isEmpty()) {
+            return null;
+        }
+        Event.Builder b = Event.builder().received(now).raw(line.getBytes(StandardCharsets.UTF_8)).msg(line)
+                .source(source).sourcetype(options.sourcetype()).index(options.index()).fromHost(localHost);
+        if (options.host() != null) {
+            b.hostname(options.host());
+        }
+        return b.build();
+    }
+
+    private Event zeekEvent(ZeekTsvReader zeek, String line, String source, Instant now) {
+        ZeekTsvReader.Row row = zeek.line(line);
+        if (row == null) {
+            return null;
+        }
+        Event.Builder b = Event.builder().received(now).raw(line.getBytes(StandardCharsets.UTF_8)).msg(line)
+                .source(source).sourcetype(options.sourcetype() != null ? options.sourcetype() : row.sourcetype())
+                .index(options.index()).fromHost(localHost).fields(row.fields());
+        if (row.time() != null) {
+            b.reported(SyslogTime.ofInstant(row.time(), ZoneOffset.UTC));
+        }
+        if (options.host() != null) {
+            b.hostname(options.host());
+        }
+        return b.build();
+    }
+
+    /** Counts compressed bytes read, for progress. */
+    private static final class CountingInput extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInput(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}
