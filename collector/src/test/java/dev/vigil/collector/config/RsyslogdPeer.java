@@ -34,27 +34,9 @@ final class RsyslogdPeer {
 
     /** Starts rsyslogd with {@code rules}, sends {@code stream} (LF-framed) on one connection, waits, stops it. */
     static Result run(Path dir, String rules, byte[] stream) throws IOException, InterruptedException {
-        Path out = Files.createDirectories(dir.resolve("out"));
-        Path work = Files.createDirectories(dir.resolve("work"));
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        String conf = String.join("\n", "$WorkDirectory " + work, "$MainMsgQueueWorkerThreads 1",
-                "module(load=\"imtcp\")", "input(type=\"imtcp\" address=\"127.0.0.1\" port=\"" + port + "\")",
-                ":inputname, isequal, \"rsyslogd\" " + dir.resolve("internal.log"), "& stop",
-                ":programname, isequal, \"vigil-peer-end\" " + dir.resolve("end.log"), "& stop", "")
-                + rules.replace("/OUT/", out + "/");
-        Path confFile = dir.resolve("rsyslog.conf");
-        Files.writeString(confFile, conf);
-        Path console = dir.resolve("console.txt");
-        ProcessBuilder pb = new ProcessBuilder(command(confFile, dir)).redirectErrorStream(true)
-                .redirectOutput(console.toFile());
-        environment(pb.environment());
-        Process p = pb.start();
+        Running r = start(dir, rules, freePort());
         try {
-            Socket sock = connect(port, p);
-            try (sock; OutputStream os = sock.getOutputStream()) {
+            try (Socket sock = new Socket(InetAddress.getLoopbackAddress(), r.port()); OutputStream os = sock.getOutputStream()) {
                 os.write(stream);
                 os.write("\n<13>Jan  1 00:00:00 peer vigil-peer-end: END\n".getBytes(StandardCharsets.US_ASCII));
             }
@@ -64,19 +46,16 @@ final class RsyslogdPeer {
                 Thread.sleep(50);
             }
             if (!Files.exists(end)) {
-                throw new IOException("rsyslogd did not process the messages: " + Files.readString(console));
+                throw new IOException("rsyslogd did not process the messages: " + Files.readString(r.console()));
             }
         } finally {
-            p.destroy(); // SIGTERM to the process we started
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+            r.close();
         }
-        return new Result(out, Files.readString(console));
+        return new Result(r.out(), Files.readString(r.console()));
     }
 
     /** A running private rsyslogd; {@link #close()} stops it (SIGTERM to the process this test started). */
-    record Running(Process process, Path out, Path console) implements AutoCloseable {
+    record Running(Process process, Path out, Path console, int port) implements AutoCloseable {
         @Override
         public void close() throws InterruptedException {
             process.destroy();
@@ -92,17 +71,23 @@ final class RsyslogdPeer {
         Path work = Files.createDirectories(dir.resolve("work"));
         String conf = String.join("\n", "$WorkDirectory " + work, "$MainMsgQueueWorkerThreads 1",
                 "module(load=\"imtcp\")", "input(type=\"imtcp\" address=\"127.0.0.1\" port=\"" + port + "\")",
-                ":inputname, isequal, \"rsyslogd\" " + dir.resolve("internal.log"), "& stop", "")
+                ":inputname, isequal, \"rsyslogd\" " + dir.resolve("internal.log"), "& stop",
+                ":programname, isequal, \"vigil-peer-end\" " + dir.resolve("end.log"), "& stop", "")
                 + rules.replace("/OUT/", out + "/");
         Path confFile = dir.resolve("rsyslog.conf");
         Files.writeString(confFile, conf);
         Path console = dir.resolve("console.txt");
-        ProcessBuilder pb = new ProcessBuilder(BINARY.toString(), "-n", "-f", confFile.toString(), "-i",
-                dir.resolve("rsyslogd.pid").toString()).redirectErrorStream(true).redirectOutput(console.toFile());
-        pb.environment().put("TZ", "UTC");
+        ProcessBuilder pb = new ProcessBuilder(command(confFile, dir)).redirectErrorStream(true)
+                .redirectOutput(console.toFile());
+        environment(pb.environment());
         Process p = pb.start();
-        connect(port, p).close();
-        return new Running(p, out, console);
+        try {
+            connect(port, p).close();
+        } catch (IOException e) {
+            p.destroy();
+            throw new IOException(e.getMessage() + ": " + Files.readString(console), e);
+        }
+        return new Running(p, out, console, port);
     }
 
     static int freePort() throws IOException {
