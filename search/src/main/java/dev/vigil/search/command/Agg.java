@@ -1,6 +1,8 @@
 package dev.vigil.search.command;
 
+import dev.vigil.search.exec.ExecContext;
 import dev.vigil.search.exec.Row;
+import dev.vigil.search.expr.Expr;
 import dev.vigil.search.value.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,9 +13,14 @@ import java.util.TreeSet;
 
 /**
  * One aggregation of stats/eventstats/streamstats/timechart/chart: function, field (null for a bare
- * {@code count}) and output name ({@code AS}, else Splunk's {@code fn(field)}).
+ * {@code count}), output name ({@code AS}, else Splunk's {@code fn(field)}), and for {@code fn(eval(expr))}
+ * the expression whose value is aggregated instead of a field (a false result counts as no value).
  */
-public record Agg(String function, String field, String as) {
+public record Agg(String function, String field, String as, Expr expr) {
+    public Agg(String function, String field, String as) {
+        this(function, field, as, null);
+    }
+
     /** Functions Splunk's stats accepts (perc/pN/exactperc/upperperc take a number suffix). */
     public static final List<String> FUNCTIONS = List.of("count", "c", "dc", "distinct_count", "estdc", "sum", "sumsq",
             "avg", "mean", "min", "max", "median", "mode", "range", "stdev", "stdevp", "var", "varp", "first", "last",
@@ -23,6 +30,7 @@ public record Agg(String function, String field, String as) {
     /** The output column name. */
     public String name() {
         if (as != null) return as;
+        if (expr != null) return function + "(eval(" + expr.toSpl() + "))";
         return field == null ? function : function + "(" + field + ")";
     }
 
@@ -44,6 +52,7 @@ public record Agg(String function, String field, String as) {
 
     public String toSpl() {
         String s = field == null ? function : function + "(" + field + ")";
+        if (expr != null) s = function + "(eval(" + expr.toSpl() + "))";
         return as == null ? s : s + " AS " + as;
     }
 
@@ -80,12 +89,13 @@ public record Agg(String function, String field, String as) {
         }
 
         /** Adds a row's contribution; returns the estimated bytes newly held. */
-        public long add(Row row) {
-            if (agg.field == null) {
+        public long add(Row row, ExecContext ctx) {
+            if (agg.field == null && agg.expr == null) {
                 count++;
                 return 0;
             }
-            Object v = row.get(agg.field);
+            Object v = agg.expr != null ? agg.expr.eval(row, ctx) : row.get(agg.field);
+            if (v instanceof Boolean b) v = b ? "1" : null;
             if (v == null) return 0;
             long bytes = 0;
             Double t = row.time();

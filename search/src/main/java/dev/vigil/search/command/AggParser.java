@@ -25,16 +25,25 @@ final class AggParser {
                         + (hint == null ? "" : "; did you mean '" + hint + "'?"));
             }
             String field = null;
+            dev.vigil.search.expr.Expr expr = null;
             if (c.peekRaw() == '(') {
                 c.eat("(");
-                field = c.fieldName("a field name inside " + fn + "()");
+                int at = c.pos();
+                if (c.eatKeyword("eval") && c.peek() == '(') {
+                    c.eat("(");
+                    expr = new dev.vigil.search.parse.ExprParser(c).parse();
+                    c.expect(")", "')' to close eval(");
+                } else {
+                    c.reset(at);
+                    field = c.fieldName("a field name inside " + fn + "()");
+                }
                 c.expect(")", "')' after the field of " + fn + "(");
             } else if (!lower.equals("count") && !lower.equals("c")) {
                 throw c.error("'(' and a field after " + fn);
             }
             String as = null;
             if (c.eatKeyword("as")) as = c.fieldName("a name after AS");
-            out.add(new Agg(lower, field, as));
+            out.add(new Agg(lower, field, as, expr));
         }
         if (out.isEmpty()) throw c.error("a statistical function such as count, avg(field)");
         return out;

@@ -80,7 +80,7 @@ public record ChartCmd(int limit, boolean useOther, String otherStr, boolean use
                     cells.get(x).put(y, accs);
                     ctx.charge(200);
                 }
-                for (Agg.Acc a : accs) ctx.charge(a.add(r));
+                for (Agg.Acc a : accs) ctx.charge(a.add(r, ctx));
                 return true;
             }
 

@@ -52,7 +52,7 @@ public record StatsCmd(boolean eventstats, List<Agg> aggs, List<String> by) impl
                     ctx.charge(96 + 64L * key.size() + 96L * accs.length);
                 }
                 long bytes = 0;
-                for (Agg.Acc a : accs) bytes += a.add(r);
+                for (Agg.Acc a : accs) bytes += a.add(r, ctx);
                 if (bytes > 0) ctx.charge(bytes);
             }
 

@@ -58,10 +58,10 @@ public record StreamstatsCmd(boolean current, int window, List<Agg> aggs, List<S
                         for (int i = 0; i < a.length; i++) a[i] = aggs.get(i).newAcc();
                         return a;
                     });
-                    if (current) for (Agg.Acc a : accs) ctx.charge(a.add(r));
+                    if (current) for (Agg.Acc a : accs) ctx.charge(a.add(r, ctx));
                     vals = new Object[aggs.size()];
                     for (int i = 0; i < vals.length; i++) vals[i] = accs[i].result();
-                    if (!current) for (Agg.Acc a : accs) ctx.charge(a.add(r));
+                    if (!current) for (Agg.Acc a : accs) ctx.charge(a.add(r, ctx));
                 }
                 for (int i = 0; i < vals.length; i++) if (vals[i] != null) r.put(aggs.get(i).name(), vals[i]);
                 return down.push(r);
@@ -70,7 +70,7 @@ public record StreamstatsCmd(boolean current, int window, List<Agg> aggs, List<S
             private Object[] compute(ArrayDeque<Row> w) {
                 Agg.Acc[] a = new Agg.Acc[aggs.size()];
                 for (int i = 0; i < a.length; i++) a[i] = aggs.get(i).newAcc();
-                for (Row x : w) for (Agg.Acc acc : a) acc.add(x);
+                for (Row x : w) for (Agg.Acc acc : a) acc.add(x, ctx);
                 Object[] vals = new Object[a.length];
                 for (int i = 0; i < a.length; i++) vals[i] = a[i].result();
                 return vals;

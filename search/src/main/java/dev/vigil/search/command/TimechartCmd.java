@@ -102,7 +102,7 @@ public record TimechartCmd(String span, int bins, int limit, boolean useOther, S
                     ctx.charge(96 + 2L * s.length() + 96L * accs.length);
                 }
                 long bytes = 0;
-                for (Agg.Acc a : accs) bytes += a.add(r);
+                for (Agg.Acc a : accs) bytes += a.add(r, ctx);
                 if (bytes > 0) ctx.charge(bytes);
                 if (t < min) min = t;
                 if (t > max) max = t;
@@ -199,7 +199,8 @@ public record TimechartCmd(String span, int bins, int limit, boolean useOther, S
      * whose offset is a whole number of spans (so local alignment equals epoch alignment).
      */
     public Long pushdownSpan(ExecContext ctx) {
-        if (aggs.size() != 1 || !aggs.get(0).function().matches("count|c") || aggs.get(0).field() != null) return null;
+        if (aggs.size() != 1 || !aggs.get(0).function().matches("count|c") || aggs.get(0).field() != null
+                || aggs.get(0).expr() != null) return null;
         if (span == null && !bounded(ctx)) return null;
         String sp = resolvedSpan(ctx);
         String unit = dev.vigil.search.time.RelativeTime.spanUnit(sp);

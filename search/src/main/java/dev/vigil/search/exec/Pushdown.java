@@ -57,7 +57,7 @@ final class Pushdown {
     }
 
     private static boolean allBareCounts(List<Agg> aggs) {
-        for (Agg a : aggs) if (a.field() != null || !(a.function().equals("count") || a.function().equals("c"))) return false;
+        for (Agg a : aggs) if (a.field() != null || a.expr() != null || !(a.function().equals("count") || a.function().equals("c"))) return false;
         return true;
     }
 }

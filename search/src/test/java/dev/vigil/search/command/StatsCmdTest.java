@@ -3,6 +3,7 @@ package dev.vigil.search.command;
 import static dev.vigil.search.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.search.Spl;
 import dev.vigil.search.exec.SearchEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,14 @@ class StatsCmdTest {
         assertThat(lines(run(sales(), "* | stats count, sum(bytes) AS total by host, method")))
                 .containsExactly("host=web01 method=GET count=1 total=10", "host=web01 method=POST count=1 total=20",
                         "host=web02 method=GET count=2 total=30");
+    }
+
+    @Test
+    void aggregatesTakeEvalExpressions() {
+        // the common idiom stats count(eval(cond)) AS n counts the events where cond is true
+        assertThat(lines(run(sales(), "* | stats count(eval(method=\"GET\")) AS gets, sum(eval(bytes*2)) AS dbl by host")))
+                .containsExactly("host=web01 gets=1 dbl=60", "host=web02 gets=2 dbl=60", "host=web03 gets=0 dbl=10");
+        assertThat(Spl.parse("* | stats count(eval(a>1))").toSpl()).isEqualTo("search * | stats count(eval((a > 1)))");
     }
 
     @Test
