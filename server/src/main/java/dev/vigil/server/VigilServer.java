@@ -8,6 +8,8 @@ import dev.vigil.collector.pipeline.EventProcessor;
 import dev.vigil.collector.pipeline.MainQueue;
 import dev.vigil.core.syslog.ParserOptions;
 import dev.vigil.core.syslog.SyslogParser;
+import dev.vigil.ntp.NtpConfig;
+import dev.vigil.ntp.NtpService;
 import dev.vigil.server.http.HttpApi;
 import dev.vigil.server.http.Metrics;
 import dev.vigil.server.output.DefaultOutput;
@@ -38,6 +40,7 @@ public final class VigilServer implements AutoCloseable {
     private MainQueue queue;
     private HttpApi http;
     private EventProcessor processor;
+    private NtpService ntp;
     private volatile boolean closed;
 
     public VigilServer(ServerSettings settings) {
@@ -85,6 +88,37 @@ public final class VigilServer implements AutoCloseable {
             metrics.input(st, port);
             ports.putIfAbsent(st.protocol, port);
         }
+        if (settings.ntpEnabled) {
+            startNtp();
+        }
+    }
+
+    /** The time service; a port already taken (chronyd, ntpd) is one warning line, not a failed start. */
+    private void startNtp() {
+        NtpConfig c = new NtpConfig();
+        c.setPort(settings.ntpPort);
+        c.setServers(settings.ntpServers);
+        c.setPools(settings.ntpPools);
+        if (settings.ntpLocalStratum != null) {
+            c.setLocalStratum(settings.ntpLocalStratum);
+        }
+        try {
+            ntp = NtpService.start(c);
+            ports.put("ntp", ntp.port());
+            LOG.info("serving NTP on udp *:{} ({})", ntp.port(), describeNtp());
+            metrics.counter("vigil_ntp_requests", "NTP requests answered", ntp, n -> (double) n.stats().replied());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("NTP not served: cannot use udp port {} ({}); is chronyd or ntpd running? choose another port "
+                    + "with --ntp-port N", settings.ntpPort, e.getMessage());
+        }
+    }
+
+    private String describeNtp() {
+        if (!settings.ntpServers.isEmpty() || !settings.ntpPools.isEmpty()) {
+            return "synchronising to " + settings.ntpServers + " " + settings.ntpPools;
+        }
+        return settings.ntpLocalStratum != null ? "local clock at stratum " + settings.ntpLocalStratum
+                : "no time source configured: answering unsynchronised (LI=3) so clients ignore it";
     }
 
     private Map<String, Object> health() {
@@ -132,6 +166,9 @@ public final class VigilServer implements AutoCloseable {
             return;
         }
         closed = true;
+        if (ntp != null) {
+            ntp.close();
+        }
         if (inputs != null) {
             inputs.close();
         }
