@@ -6,7 +6,6 @@ import dev.vigil.sensor.conn.SessionAnalyzer;
 import dev.vigil.sensor.log.LogSchema;
 import dev.vigil.sensor.log.ZeekLogWriter;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -36,7 +35,7 @@ final class FtpAnalyzer implements SessionAnalyzer {
     private final ZeekLogWriter logs;
     private final FtpExpectations expect;
     private final TlsAnalyzer tls;
-    private final ByteArrayOutputStream[] line = {new ByteArrayOutputStream(), new ByteArrayOutputStream()};
+    private final LineSplitter lines = new LineSplitter(MAX_LINE);
     private Conn conn;
     private double now;
     private String user = "<unknown>";
@@ -51,7 +50,6 @@ final class FtpAnalyzer implements SessionAnalyzer {
     /** The data-channel file of the current transfer command. */
     FileSink.File file;
     private boolean tlsMode;
-    private boolean dead;
 
     FtpAnalyzer(ZeekLogWriter logs, FtpExpectations expect, TlsAnalyzer tls) {
         this.logs = logs;
@@ -63,39 +61,23 @@ final class FtpAnalyzer implements SessionAnalyzer {
     public void deliver(Conn c, boolean isOrig, byte[] d, int off, int len, double ts) {
         conn = c;
         now = ts;
-        if (dead) {
+        if (tlsMode) {
+            if (tls != null) {
+                tls.deliver(c, isOrig, d, off, len, ts);
+            }
             return;
         }
-        int k = isOrig ? 0 : 1;
-        for (int i = off; i < off + len; i++) {
-            if (tlsMode) {
-                if (tls != null) {
-                    tls.deliver(c, isOrig, d, i, off + len - i, ts);
-                }
-                return;
+        int stop = lines.feed(isOrig, d, off, len, (o, l) -> {
+            String s = new String(l, StandardCharsets.ISO_8859_1);
+            if (o) {
+                command(s);
+            } else {
+                reply(s);
             }
-            int nl = i;
-            int end = off + len;
-            while (nl < end && d[nl] != '\n') {
-                nl++;
-            }
-            if (line[k].size() + (nl - i) > MAX_LINE) {
-                dead = true; // a line this long is not this protocol any more
-                return;
-            }
-            line[k].write(d, i, nl - i);
-            i = nl;
-            if (nl < end) {
-                byte[] l = line[k].toByteArray();
-                line[k].reset();
-                int n = l.length > 0 && l[l.length - 1] == '\r' ? l.length - 1 : l.length;
-                String s = new String(l, 0, n, StandardCharsets.ISO_8859_1);
-                if (isOrig) {
-                    command(s);
-                } else {
-                    reply(s);
-                }
-            }
+            return !tlsMode;
+        });
+        if (tlsMode && stop < off + len && tls != null) {
+            tls.deliver(c, isOrig, d, stop, off + len - stop, ts);
         }
     }
 

@@ -167,7 +167,8 @@ final class MimeParser {
         }
     }
 
-    private static byte[] param(String v, String p) {
+    /** A parameter of a header value (name=value or name="value"), or null. */
+    static byte[] param(String v, String p) {
         String lower = v.toLowerCase(Locale.ROOT);
         int i = 0;
         while ((i = lower.indexOf(p + "=", i)) >= 0) {

@@ -33,20 +33,8 @@ final class MultipartParser {
         if (!v.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             return null;
         }
-        int b = v.toLowerCase(Locale.ROOT).indexOf("boundary=");
-        if (b < 0) {
-            return null;
-        }
-        String s = v.substring(b + 9).strip();
-        if (s.startsWith("\"")) {
-            int e = s.indexOf('"', 1);
-            s = e < 0 ? s.substring(1) : s.substring(1, e);
-        } else {
-            int e = s.indexOf(';');
-            if (e >= 0) {
-                s = s.substring(0, e);
-            }
-        }
+        byte[] p = MimeParser.param(v, "boundary");
+        String s = p == null ? "" : new String(p, StandardCharsets.ISO_8859_1);
         return s.isEmpty() ? null : s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
@@ -130,22 +118,7 @@ final class MultipartParser {
     }
 
     private static byte[] filename(String h) {
-        String lower = h.toLowerCase(Locale.ROOT);
-        int i = lower.indexOf("filename=");
-        if (i < 0) {
-            return null;
-        }
-        String s = h.substring(i + 9).strip();
-        if (s.startsWith("\"")) {
-            int e = s.indexOf('"', 1);
-            s = e < 0 ? s.substring(1) : s.substring(1, e);
-        } else {
-            int e = s.indexOf(';');
-            if (e >= 0) {
-                s = s.substring(0, e);
-            }
-        }
-        return s.getBytes(StandardCharsets.ISO_8859_1);
+        return MimeParser.param(h, "filename");
     }
 
     private static boolean startsWith(byte[] l, byte[] p) {

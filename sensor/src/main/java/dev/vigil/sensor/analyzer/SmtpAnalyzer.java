@@ -6,7 +6,6 @@ import dev.vigil.sensor.conn.SessionAnalyzer;
 import dev.vigil.sensor.log.LogSchema;
 import dev.vigil.sensor.log.ZeekLogWriter;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,7 +50,7 @@ final class SmtpAnalyzer implements SessionAnalyzer {
     private final ZeekLogWriter logs;
     private final FileSink files;
     private final TlsAnalyzer tls;
-    private final ByteArrayOutputStream[] line = {new ByteArrayOutputStream(), new ByteArrayOutputStream()};
+    private final LineSplitter lines = new LineSplitter(MAX_LINE);
     private Info info;
     private int transactions;
     private String helo;
@@ -59,7 +58,6 @@ final class SmtpAnalyzer implements SessionAnalyzer {
     private boolean inData;
     private boolean startTls;
     private boolean tlsMode;
-    private boolean dead;
     private MimeParser mime;
     private Conn conn;
     private double now;
@@ -74,39 +72,22 @@ final class SmtpAnalyzer implements SessionAnalyzer {
     public void deliver(Conn c, boolean isOrig, byte[] d, int off, int len, double ts) {
         conn = c;
         now = ts;
-        if (dead) {
+        if (tlsMode) {
+            if (tls != null) {
+                tls.deliver(c, isOrig, d, off, len, ts);
+            }
             return;
         }
-        int k = isOrig ? 0 : 1;
-        for (int i = off; i < off + len; i++) {
-            if (tlsMode) {
-                if (tls != null) {
-                    tls.deliver(c, isOrig, d, i, off + len - i, ts);
-                }
-                return;
+        int stop = lines.feed(isOrig, d, off, len, (o, l) -> {
+            if (o) {
+                clientLine(l);
+            } else {
+                serverLine(l);
             }
-            int nl = i;
-            int end = off + len;
-            while (nl < end && d[nl] != '\n') {
-                nl++;
-            }
-            if (line[k].size() + (nl - i) > MAX_LINE) {
-                dead = true; // a line this long is not this protocol any more
-                return;
-            }
-            line[k].write(d, i, nl - i);
-            i = nl;
-            if (nl < end) {
-                byte[] l = line[k].toByteArray();
-                line[k].reset();
-                int n = l.length > 0 && l[l.length - 1] == '\r' ? l.length - 1 : l.length;
-                byte[] lineBytes = java.util.Arrays.copyOf(l, n);
-                if (isOrig) {
-                    clientLine(lineBytes);
-                } else {
-                    serverLine(lineBytes);
-                }
-            }
+            return !tlsMode;
+        });
+        if (tlsMode && stop < off + len && tls != null) {
+            tls.deliver(c, isOrig, d, stop, off + len - stop, ts);
         }
     }
 
