@@ -56,6 +56,14 @@ class ParserTest {
     }
 
     @Test
+    void explainSaysWhichPartAndFieldMatched() {
+        var row = dev.vigil.search.exec.Searcher.toRow(dev.vigil.search.Fixtures.ev(0, "Failed password", "host", "web07"));
+        SearchTerm t = terms("host=web* (failed OR accepted) NOT user=*");
+        assertThat(t.explain(row)).isEqualTo("host=web07 satisfies host=web* AND _raw contains term failed AND NOT user=*");
+        assertThat(terms("host=db*").explain(row)).isNull();
+    }
+
+    @Test
     void malformedQueryPointsAtThePositionAndSaysWhatWasExpected() {
         assertThatThrownBy(() -> Spl.parse("error | stats count by"))
                 .isInstanceOf(SplSyntaxException.class)
