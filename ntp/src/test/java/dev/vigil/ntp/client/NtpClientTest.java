@@ -64,13 +64,20 @@ class NtpClientTest {
     void agreesWithNtpdigAgainstChronydWithinOneMillisecond() throws Exception {
         Peers.require("/usr/bin/ntpdig");
         try (ChronydPeer chronyd = ChronydPeer.start(10)) {
-            Peers.Result dig = Peers.run(List.of("/usr/bin/python3", Peers.oracle("ntpdig-port.py").toString(),
-                    Integer.toString(chronyd.port), "127.0.0.1"), 30);
-            NtpQuery q = new NtpQuery(client, 4, 50);
-            NtpSample ours = q.bestOf(new InetSocketAddress("127.0.0.1", chronyd.port));
-            Matcher m = Pattern.compile("\\(\\S+\\) ([+-][0-9.]+) \\+/- \\S+ 127\\.0\\.0\\.1 s10").matcher(dig.output);
-            assertThat(m.find()).as(dig.output).isTrue();
-            double theirs = Double.parseDouble(m.group(1));
+            // ntpdig takes one sample per run: like ntpdate's best of 4, keep the run with the smallest error bound
+            double theirs = Double.NaN;
+            double bestErr = Double.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                Peers.Result dig = Peers.run(List.of("/usr/bin/python3", Peers.oracle("ntpdig-port.py").toString(),
+                        Integer.toString(chronyd.port), "127.0.0.1"), 30);
+                Matcher m = Pattern.compile("\\(\\S+\\) ([+-][0-9.]+) \\+/- (\\S+) 127\\.0\\.0\\.1 s10").matcher(dig.output);
+                assertThat(m.find()).as(dig.output).isTrue();
+                if (Double.parseDouble(m.group(2)) < bestErr) {
+                    bestErr = Double.parseDouble(m.group(2));
+                    theirs = Double.parseDouble(m.group(1));
+                }
+            }
+            NtpSample ours = new NtpQuery(client, 4, 50).bestOf(new InetSocketAddress("127.0.0.1", chronyd.port));
             assertThat(ours.accepted()).as(ours.toString()).isTrue();
             assertThat(ours.reply.stratum).isEqualTo(10);
             assertThat(Math.abs(ours.offset - theirs)).as("vigil %f ntpdig %f", ours.offset, theirs).isLessThan(0.001);
