@@ -67,6 +67,9 @@ final class Functions {
             Object d = args.get(1).eval(e);
             String delim = d instanceof Long l ? String.valueOf((char) l.longValue()) : Values.str(d);
             long n = Values.num(args.get(2).eval(e));
+            if (delim.isEmpty() || n < 1) {
+                return "***FIELD NOT FOUND***";
+            }
             int from = 0;
             for (long i = 1; i < n; i++) {
                 int k = s.indexOf(delim, from);

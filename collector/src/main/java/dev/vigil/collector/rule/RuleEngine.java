@@ -25,7 +25,7 @@ public final class RuleEngine implements AutoCloseable {
     private final Consumer<String> reporter;
     private final LongAdder failures = new LongAdder();
     private volatile boolean anyFailing;
-    private final Map<Action, Boolean> failing = Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final Map<Object, Boolean> failing = Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /**
      * @param rulesets every ruleset by name; must contain {@link Ruleset#DEFAULT}
@@ -40,17 +40,31 @@ public final class RuleEngine implements AutoCloseable {
         }
         this.actions = List.copyOf(actions);
         this.reporter = reporter;
+        for (Ruleset r : this.rulesets.values()) {
+            r.body().freeze();
+        }
     }
 
     /** Runs {@code e} through the default ruleset. */
     public void process(Event e) {
-        main.run(e, this);
+        run(main, e);
     }
 
     /** Runs {@code e} through the named ruleset (an input's {@code ruleset=}), the default one if unknown. */
     public void process(Event e, String ruleset) {
-        Ruleset r = ruleset == null ? main : rulesets.getOrDefault(ruleset, main);
-        r.run(e, this);
+        run(ruleset == null ? main : rulesets.getOrDefault(ruleset, main), e);
+    }
+
+    private void run(Ruleset r, Event e) {
+        try {
+            r.run(e, this);
+        } catch (RuntimeException ex) {
+            // a bug in a filter must not stop the pipeline: count it, say it once per kind of failure
+            failures.increment();
+            if (failing.put(ex.getClass(), Boolean.TRUE) == null) {
+                reporter.accept("ruleset " + r.name() + ": event skipped after " + ex);
+            }
+        }
     }
 
     boolean runRuleset(String name, Event e) {

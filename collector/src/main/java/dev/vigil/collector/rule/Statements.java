@@ -27,6 +27,21 @@ public final class Statements {
             return list;
         }
 
+        /** Prepares this block and every nested one for running (done once when the engine is built). */
+        public void freeze() {
+            compiled = list.toArray(new Statement[0]);
+            for (Statement s : list) {
+                if (s instanceof Block b) {
+                    b.freeze();
+                } else if (s instanceof If f) {
+                    f.then().freeze();
+                    if (f.otherwise() != null) {
+                        f.otherwise().freeze();
+                    }
+                }
+            }
+        }
+
         public boolean isEmpty() {
             return list.isEmpty();
         }
