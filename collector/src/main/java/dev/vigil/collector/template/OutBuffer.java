@@ -54,6 +54,17 @@ public final class OutBuffer {
         return this;
     }
 
+    /** Makes room for {@code n} bytes and returns the array; write at {@link #length()}, then {@link #advance}. */
+    public byte[] reserve(int n) {
+        ensure(n);
+        return buf;
+    }
+
+    /** Counts {@code n} bytes written directly after {@link #reserve}. */
+    public void advance(int n) {
+        len += n;
+    }
+
     public int length() {
         return len;
     }

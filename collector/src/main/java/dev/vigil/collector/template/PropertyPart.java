@@ -5,6 +5,7 @@ import com.google.re2j.Pattern;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.event.SyslogTime;
 import dev.vigil.core.syslog.Properties;
+import dev.vigil.core.syslog.TimeFormats;
 import java.util.Locale;
 
 /**
@@ -53,6 +54,12 @@ public final class PropertyPart implements Part {
     public void render(Event e, OutBuffer out, Escaping escape) {
         if (msgBytes && escape == Escaping.NONE && e.msgOffset() >= 0) {
             renderMsgBytes(e, out);
+            return;
+        }
+        if (isDate && !transforms && s.date == DateFormat.RFC3339 && !s.dateUtc) {
+            SyslogTime t = name.equals("timereported") ? Properties.reported(e) : Properties.generated(e);
+            byte[] b = out.reserve(TimeFormats.RFC3339_MAX);
+            out.advance(TimeFormats.rfc3339(t, b, out.length()));
             return;
         }
         String v = value(e);

@@ -30,7 +30,7 @@ public final class Event {
     private final String msgId;
     private final String protocolVersion;
     private final String structuredData;
-    private final String msg;
+    private String msg; // decoded lazily from raw when msgOffset >= 0 (outputs usually copy bytes)
     private final byte[] raw;
     private final int rawAfterPri;
     private final int msgOffset;
@@ -54,10 +54,10 @@ public final class Event {
         this.msgId = b.msgId == null ? "-" : b.msgId;
         this.protocolVersion = b.protocolVersion == null ? "0" : b.protocolVersion;
         this.structuredData = b.structuredData == null ? "-" : b.structuredData;
-        this.msg = nz(b.msg);
         this.raw = b.raw == null ? new byte[0] : b.raw;
         this.rawAfterPri = Math.max(0, Math.min(b.rawAfterPri, this.raw.length));
         this.msgOffset = b.msgOffset >= 0 && b.msgOffset <= this.raw.length ? b.msgOffset : -1;
+        this.msg = this.msgOffset >= 0 ? b.msg : nz(b.msg);
         this.inputName = nz(b.inputName);
         this.source = b.source;
         this.sourcetype = b.sourcetype;
@@ -101,7 +101,14 @@ public final class Event {
     /** RFC 5424 STRUCTURED-DATA as received, "-" when none. */
     public String structuredData() { return structuredData; }
     /** rsyslog's msg (for RFC 3164 it keeps the leading space). */
-    public String msg() { return msg; }
+    public String msg() {
+        String m = msg;
+        if (m == null) {
+            m = dev.vigil.core.syslog.SyslogText.decode(raw, msgOffset, raw.length - msgOffset);
+            msg = m;
+        }
+        return m;
+    }
     /** The frame's bytes, control characters escaped as rsyslog stores rawmsg. Do not modify. */
     public byte[] raw() { return raw; }
     /** Offset in {@link #raw()} where the part after PRI begins. */
@@ -136,7 +143,7 @@ public final class Event {
         b.received = received; b.reported = reported; b.hostname = hostname; b.fromHost = fromHost;
         b.fromHostIp = fromHostIp; b.pri = pri; b.syslogTag = syslogTag; b.programName = programName;
         b.appName = appName; b.procId = procId; b.msgId = msgId; b.protocolVersion = protocolVersion;
-        b.structuredData = structuredData; b.msg = msg; b.raw = raw; b.rawAfterPri = rawAfterPri;
+        b.structuredData = structuredData; b.msg = msg(); b.raw = raw; b.rawAfterPri = rawAfterPri;
         b.msgOffset = msgOffset;
         b.inputName = inputName; b.source = source; b.sourcetype = sourcetype; b.index = index;
         b.fields = fields.isEmpty() ? null : new LinkedHashMap<>(fields);
@@ -146,7 +153,7 @@ public final class Event {
     @Override
     public String toString() {
         return "Event{" + hostname + " " + Facility.name(facility()) + "." + Severity.name(severity()) + " "
-                + syslogTag + msg + "}";
+                + syslogTag + msg() + "}";
     }
 
     /** Mutable builder; fields left unset take rsyslog's defaults ("-" for RFC 5424 nil fields). */
@@ -190,7 +197,7 @@ public final class Event {
         public Builder msg(String v) { msg = v; msgOffset = -1; return this; }
         /** Sets the message as the raw bytes from {@code offset} to the end (decoded with SyslogText). */
         public Builder msgFromRaw(int offset) {
-            msg = dev.vigil.core.syslog.SyslogText.decode(raw, offset, raw.length - offset);
+            msg = null; // decoded on first use
             msgOffset = offset;
             return this;
         }

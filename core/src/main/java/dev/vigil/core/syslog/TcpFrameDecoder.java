@@ -47,10 +47,7 @@ public final class TcpFrameDecoder {
             byte c = buf[i];
             if (state == State.IN_MSG && !octetCounting) {
                 // fast path: copy a run up to LF or the size limit
-                int j = i;
-                while (j < end && buf[j] != '\n' && len + (j - i) < maxLine) {
-                    j++;
-                }
+                int j = indexOfLf(buf, i, Math.min(end, i + (maxLine - len)));
                 if (j > i) {
                     ensure(len + (j - i));
                     System.arraycopy(buf, i, msg, len, j - i);
@@ -115,6 +112,29 @@ public final class TcpFrameDecoder {
             submit(sink);
             state = State.START;
         }
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LFS = ONES * '\n';
+
+    /** Index of the first LF in [from, to), or {@code to}; eight bytes at a time. */
+    static int indexOfLf(byte[] b, int from, int to) {
+        int i = from;
+        while (i + 8 <= to) {
+            long v = (long) LONGS.get(b, i) ^ LFS;
+            long found = (v - ONES) & ~v & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += 8;
+        }
+        while (i < to && b[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private void ensure(int n) {

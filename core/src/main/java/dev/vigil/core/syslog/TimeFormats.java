@@ -27,6 +27,62 @@ public final class TimeFormats {
         return sb.toString();
     }
 
+    /** Longest RFC 3339 rendering: 26 characters plus nine fraction digits. */
+    public static final int RFC3339_MAX = 36;
+
+    /**
+     * {@link #rfc3339(SyslogTime)} written as ASCII into {@code out} at {@code off} (at least
+     * {@link #RFC3339_MAX} bytes free); returns the number of bytes written. No allocation.
+     */
+    public static int rfc3339(SyslogTime t, byte[] out, int off) {
+        int p = off;
+        p = digits(out, p, t.year(), 4);
+        out[p++] = '-';
+        p = digits(out, p, t.month(), 2);
+        out[p++] = '-';
+        p = digits(out, p, t.day(), 2);
+        out[p++] = 'T';
+        p = digits(out, p, t.hour(), 2);
+        out[p++] = ':';
+        p = digits(out, p, t.minute(), 2);
+        out[p++] = ':';
+        p = digits(out, p, t.second(), 2);
+        if (t.precision() > 0) {
+            out[p++] = '.';
+            p = digits(out, p, t.fraction(), t.precision());
+        }
+        if (t.zulu()) {
+            out[p++] = 'Z';
+        } else {
+            int o = t.offsetSeconds();
+            out[p++] = (byte) (o < 0 ? '-' : '+');
+            o = Math.abs(o);
+            p = digits(out, p, o / 3600, 2);
+            out[p++] = ':';
+            p = digits(out, p, (o % 3600) / 60, 2);
+        }
+        return p - off;
+    }
+
+    private static int digits(byte[] out, int p, int v, int width) {
+        if (v < 0 || (width < 10 && v >= POW10[width])) {
+            byte[] s = Integer.toString(v).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (int i = s.length; i < width; i++) {
+                out[p++] = '0';
+            }
+            System.arraycopy(s, 0, out, p, s.length);
+            return p + s.length;
+        }
+        for (int i = width - 1; i >= 0; i--) {
+            out[p + i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return p + width;
+    }
+
+    private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+        1_000_000_000};
+
     /** date-rfc3164: {@code Mar  3 08:15:02}. */
     public static String rfc3164(SyslogTime t) {
         StringBuilder sb = new StringBuilder(16);
