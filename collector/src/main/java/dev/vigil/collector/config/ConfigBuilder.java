@@ -242,7 +242,14 @@ final class ConfigBuilder {
             warn(location, "error: action() without a type parameter - action ignored");
             return null;
         }
-        return pending(new ActionSpec(type.toLowerCase(Locale.ROOT), p.copy().remove("type"), location), false);
+        String t = type.toLowerCase(Locale.ROOT);
+        Params given = p.copy().remove("type");
+        String unknown;
+        while ((unknown = ActionParameters.unknown(t, given)) != null) {
+            warn(location, "unsupported parameter '" + unknown + "' of " + t + " (ignored)");
+            given.remove(unknown);
+        }
+        return pending(new ActionSpec(t, given, location), false);
     }
 
     /** A legacy action (the text after a selector or property filter). */

@@ -95,12 +95,15 @@ class RsyslogConfigLoaderTest {
                 set $.x = "y";
                 *.* |/var/run/pipe
                 *.* /var/log/kept.log
+                action(type="omfile" file="/var/log/kept2.log" fileCreateMode="0600" flie="/typo")
                 """);
         assertThat(warnings).containsExactly("test.conf:1: unsupported module imfile (ignored)",
                 "test.conf:3: unsupported directive $SomethingNew (ignored)",
                 "test.conf:4: unsupported statement 'set' (ignored)",
-                "test.conf:5: unsupported named pipe action (ompipe) '|/var/run/pipe' (ignored)");
-        assertThat(cfg.actions()).extracting(a -> a.params().get("file")).containsExactly("/var/log/kept.log");
+                "test.conf:5: unsupported named pipe action (ompipe) '|/var/run/pipe' (ignored)",
+                "test.conf:7: unsupported parameter 'flie' of omfile (ignored)");
+        assertThat(cfg.actions()).extracting(a -> a.params().get("file"))
+                .containsExactly("/var/log/kept.log", "/var/log/kept2.log");
         cfg.engine().close();
     }
 
