@@ -69,7 +69,7 @@ public class LastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ZoneId zone = ZoneId.systemDefault();
+        ZoneId zone = dev.vigil.agent.login.TimeZones.fromEnvironment();
         long now = System.currentTimeMillis() / 1000;
         LastOptions o = new LastOptions();
         o.lastb = lastb();

@@ -82,7 +82,7 @@ public class LastcommCommand implements Callable<Integer> {
         }
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         try {
-            new Lastcomm(o, ZoneId.systemDefault(), pw, DeviceNames.scan(Path.of("/dev")), out).list(f.records());
+            new Lastcomm(o, dev.vigil.agent.login.TimeZones.fromEnvironment(), pw, DeviceNames.scan(Path.of("/dev")), out).list(f.records());
         } finally {
             out.flush();
         }

@@ -56,7 +56,7 @@ public class LastlogCommand implements Callable<Integer> {
         }
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         try (LastlogFile ll = LastlogFile.open(llPath)) {
-            new Lastlog(o, ZoneId.systemDefault(), System.currentTimeMillis() / 1000, out).list(pw, ll);
+            new Lastlog(o, dev.vigil.agent.login.TimeZones.fromEnvironment(), System.currentTimeMillis() / 1000, out).list(pw, ll);
         } finally {
             out.flush();
         }

@@ -114,6 +114,33 @@ class LastMatchesUtilLinuxTest {
         }
     }
 
+    @Test
+    void everyFormOfTzIsReadAsTheCLibraryReadsIt() throws Exception {
+        String last = Peer.require("last");
+        UtmpWriter w = new UtmpWriter().boot(1_672_531_200L, "6.1");
+        // logins every 29 hours and 7 minutes for two years: every DST change falls between two of them
+        for (long t = 1_672_531_200L + 600; t < 1_735_689_600L; t += 29 * 3600 + 420) {
+            w.login(t, 100, "pts/0", "root", "", null).logout(t + 3 * 3600 + 59, 100, "pts/0");
+        }
+        Path f = dir.resolve("wtmp");
+        Files.write(f, w.bytes());
+        for (String tz : List.of("Europe/Berlin", ":America/New_York", "GMT+3", "Etc/GMT-14", "posixrules", "UTC0",
+                "", "CET-1CEST,M3.5.0,M10.5.0/3", "AEST-10AEDT,M10.1.0,M4.1.0/3", "XYZ5ABC",
+                "EST5EDT4,M3.2.0/2,M11.1.0/2", "<+0330>-3:30", "ABC-2DEF,J60/1,J300/24", "Nowhere/Bogus",
+                "/usr/share/zoneinfo/Asia/Tokyo", "PQR8STU", "ABC-2DEF", "<-03>3<-02>,M3.5.0/-2,M10.5.0/-1",
+                "IST-2IDT,M3.4.4/26,M10.5.0")) {
+            List<String> cmd = List.of(last, "-F", "-f", f.toString());
+            byte[] expected = Peer.run(cmd, Map.of("TZ", tz, "LC_ALL", "C.UTF-8"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            LastOptions o = new LastOptions();
+            o.timeFormat = LastOptions.TimeFormat.FULL;
+            new Last(o, TimeZones.fromTz(tz), System.currentTimeMillis() / 1000, SystemView.live(),
+                    new CarefulOutput(true), out).list(new UtmpReader(100_000).read(f), "wtmp");
+            assertThat(out.toString(StandardCharsets.ISO_8859_1)).as("TZ=%s", tz)
+                    .isEqualTo(new String(expected, StandardCharsets.ISO_8859_1));
+        }
+    }
+
     /** A boot that crashes, one shut down cleanly, a reboot still running, sessions of every ending. */
     static UtmpWriter scenario() {
         long t = 1_684_000_000L;
