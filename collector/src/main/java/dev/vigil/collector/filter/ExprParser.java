@@ -230,11 +230,10 @@ public final class ExprParser {
             while (pos < src.length() && isVarChar(src.charAt(pos))) {
                 pos++;
             }
-            String name = src.substring(s, pos);
-            // "$$now" in scripts is the template's "$now"
-            tokValue = name.startsWith("$") ? name : name;
+            // "$$now" in scripts is the template's "$now": the name keeps its second '$'
+            tokValue = src.substring(s, pos);
             kind = 'v';
-            tok = "$" + name;
+            tok = "$" + tokValue;
         } else if (c == '"' || c == '\'') {
             kind = 's';
             tokValue = string(c);
