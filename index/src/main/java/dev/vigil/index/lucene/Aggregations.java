@@ -42,47 +42,50 @@ final class Aggregations {
         this.query = query;
     }
 
+    /** Work on one partition's prepared query; null partitions (nothing to match) are skipped. */
+    private interface PartitionWork<T> {
+        T run(PartitionQuery pq) throws IOException;
+    }
+
+    /** Runs the work on every partition of the query, in parallel, results in partition order. */
+    private <T> List<T> eachPartition(PartitionWork<T> work) throws IOException {
+        List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+        for (Partition p : store.partitionsFor(query)) {
+            futures.add(store.searchPool().submit(() -> {
+                try (PartitionQuery pq = PartitionQuery.open(p, query)) {
+                    return pq == null ? null : work.run(pq);
+                }
+            }));
+        }
+        List<T> out = new ArrayList<>();
+        for (java.util.concurrent.Future<T> f : futures) {
+            try {
+                T t = f.get();
+                if (t != null) {
+                    out.add(t);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        }
+        return out;
+    }
+
     long count() throws IOException {
         long total = 0;
-        for (Partition p : store.partitionsFor(query)) {
-            try (PartitionQuery pq = PartitionQuery.open(p, query)) {
-                if (pq == null) {
-                    continue;
-                }
-                if (pq.exact) {
-                    total += pq.lease.searcher().count(pq.query);
-                } else {
-                    total += slow(pq, e -> { });
-                }
-            }
+        for (long n : eachPartition(pq -> pq.exact ? (long) pq.lease.searcher().count(pq.query) : slow(pq, e -> { }))) {
+            total += n;
         }
         return total;
     }
 
     List<ValueCount> countBy(String field, int limit) throws IOException {
         Map<String, Long> counts = new HashMap<>();
-        for (Partition p : store.partitionsFor(query)) {
-            try (PartitionQuery pq = PartitionQuery.open(p, query)) {
-                if (pq == null) {
-                    continue;
-                }
-                if (field.equals("index")) {
-                    long n = pq.exact ? pq.lease.searcher().count(pq.query) : slow(pq, e -> { });
-                    if (n > 0) {
-                        counts.merge(p.index, n, Long::sum);
-                    }
-                } else if (pq.exact && hasDocValues(pq, field)) {
-                    for (LeafReaderContext ctx : pq.lease.searcher().getIndexReader().leaves()) {
-                        countLeaf(pq, ctx, field, counts);
-                    }
-                } else {
-                    slow(pq, e -> {
-                        for (String v : distinct(e.values(field))) {
-                            counts.merge(v, 1L, Long::sum);
-                        }
-                    });
-                }
-            }
+        for (Map<String, Long> part : eachPartition(pq -> countPartition(pq, field))) {
+            part.forEach((v, c) -> counts.merge(v, c, Long::sum));
         }
         List<ValueCount> rows = new ArrayList<>();
         counts.forEach((v, c) -> rows.add(new ValueCount(v, c)));
@@ -90,33 +93,59 @@ final class Aggregations {
         return limit > 0 && rows.size() > limit ? new ArrayList<>(rows.subList(0, limit)) : rows;
     }
 
+    private Map<String, Long> countPartition(PartitionQuery pq, String field) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
+        if (field.equals("index")) {
+            long n = pq.exact ? pq.lease.searcher().count(pq.query) : slow(pq, e -> { });
+            if (n > 0) {
+                counts.put(pq.partition.index, n);
+            }
+        } else if (pq.exact && hasDocValues(pq, field)) {
+            for (LeafReaderContext ctx : pq.lease.searcher().getIndexReader().leaves()) {
+                countLeaf(pq, ctx, field, counts);
+            }
+        } else {
+            slow(pq, e -> {
+                for (String v : distinct(e.values(field))) {
+                    counts.merge(v, 1L, Long::sum);
+                }
+            });
+        }
+        return counts;
+    }
+
     SortedMap<Long, Map<String, Long>> histogram(long spanSeconds, String byField) throws IOException {
         SortedMap<Long, Map<String, Long>> out = new TreeMap<>();
+        for (SortedMap<Long, Map<String, Long>> part : eachPartition(pq -> histogramPartition(pq, spanSeconds, byField))) {
+            part.forEach((bucket, row) -> {
+                Map<String, Long> target = out.computeIfAbsent(bucket, k -> new HashMap<>());
+                row.forEach((v, c) -> target.merge(v, c, Long::sum));
+            });
+        }
+        return out;
+    }
+
+    private SortedMap<Long, Map<String, Long>> histogramPartition(PartitionQuery pq, long spanSeconds, String byField)
+            throws IOException {
+        SortedMap<Long, Map<String, Long>> out = new TreeMap<>();
         long spanMicros = spanSeconds * 1_000_000L;
-        for (Partition p : store.partitionsFor(query)) {
-            try (PartitionQuery pq = PartitionQuery.open(p, query)) {
-                if (pq == null) {
-                    continue;
-                }
-                boolean fast = pq.exact && (byField == null || byField.equals("index") || hasDocValues(pq, byField));
-                if (fast) {
-                    for (LeafReaderContext ctx : pq.lease.searcher().getIndexReader().leaves()) {
-                        histogramLeaf(pq, ctx, spanMicros, byField, out);
-                    }
-                } else {
-                    slow(pq, e -> {
-                        long bucket = Math.floorDiv(e.timeMicros(), spanMicros) * spanSeconds;
-                        Map<String, Long> row = out.computeIfAbsent(bucket, k -> new HashMap<>());
-                        List<String> vs = byField == null ? List.of("count") : distinct(e.values(byField));
-                        if (vs.isEmpty()) {
-                            vs = List.of(NULL);
-                        }
-                        for (String v : vs) {
-                            row.merge(v, 1L, Long::sum);
-                        }
-                    });
-                }
+        boolean fast = pq.exact && (byField == null || byField.equals("index") || hasDocValues(pq, byField));
+        if (fast) {
+            for (LeafReaderContext ctx : pq.lease.searcher().getIndexReader().leaves()) {
+                histogramLeaf(pq, ctx, spanMicros, byField, out);
             }
+        } else {
+            slow(pq, e -> {
+                long bucket = Math.floorDiv(e.timeMicros(), spanMicros) * spanSeconds;
+                Map<String, Long> row = out.computeIfAbsent(bucket, k -> new HashMap<>());
+                List<String> vs = byField == null ? List.of("count") : distinct(e.values(byField));
+                if (vs.isEmpty()) {
+                    vs = List.of(NULL);
+                }
+                for (String v : vs) {
+                    row.merge(v, 1L, Long::sum);
+                }
+            });
         }
         return out;
     }

@@ -52,6 +52,7 @@ public final class LuceneEventStore implements EventStore {
     private final ReentrantReadWriteLock appendLock = new ReentrantReadWriteLock();
     private final ScheduledExecutorService background;
     private final ExecutorService indexers;
+    private final ExecutorService searchers;
     private final ThreadLocal<EventDocuments> documents;
     private final Object durableMonitor = new Object();
     private final Translog translog;
@@ -74,6 +75,8 @@ public final class LuceneEventStore implements EventStore {
         replay();
         this.background = Executors.newScheduledThreadPool(2, r -> daemon(r, "vigil-index-maintenance"));
         this.indexers = Executors.newFixedThreadPool(options.indexThreads(), r -> daemon(r, "vigil-indexer"));
+        this.searchers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                r -> daemon(r, "vigil-aggregation"));
         long refresh = options.refreshInterval().toMillis();
         background.scheduleWithFixedDelay(this::refreshQuietly, refresh, refresh, TimeUnit.MILLISECONDS);
         if (!options.commitInterval().isZero()) {
@@ -147,6 +150,11 @@ public final class LuceneEventStore implements EventStore {
 
     private static String key(String index, LocalDate day) {
         return index + "/" + day;
+    }
+
+    /** Threads that aggregate partitions in parallel. */
+    ExecutorService searchPool() {
+        return searchers;
     }
 
     /** The options this store runs with. */
@@ -515,6 +523,7 @@ public final class LuceneEventStore implements EventStore {
             Thread.currentThread().interrupt();
         }
         indexers.shutdown();
+        searchers.shutdown();
         commitLucene(null);
         closed = true;
         synchronized (durableMonitor) {
