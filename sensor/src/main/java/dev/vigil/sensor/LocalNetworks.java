@@ -41,9 +41,13 @@ public final class LocalNetworks {
     };
 
     private final List<Net> nets;
+    private final Net[] v4;
+    private final Net[] v6;
 
     private LocalNetworks(List<Net> nets) {
         this.nets = nets;
+        this.v4 = nets.stream().filter(n -> n.bits >= 96 && Addresses.isV4(n.hi, n.lo)).toArray(Net[]::new);
+        this.v6 = nets.stream().filter(n -> !(n.bits >= 96 && Addresses.isV4(n.hi, n.lo))).toArray(Net[]::new);
     }
 
     /** Zeek's default local networks (Site::private_address_space_is_local). */
@@ -117,11 +121,8 @@ public final class LocalNetworks {
     }
 
     public boolean contains(long hi, long lo) {
-        boolean v4 = Addresses.isV4(hi, lo);
-        for (Net n : nets) {
-            if (v4 != (n.bits >= 96 && Addresses.isV4(n.hi, n.lo))) {
-                continue; // an IPv4 address only falls in IPv4 prefixes, and vice versa
-            }
+        // an IPv4 address only falls in IPv4 prefixes, and vice versa
+        for (Net n : Addresses.isV4(hi, lo) ? v4 : v6) {
             if (n.contains(hi, lo)) {
                 return true;
             }
