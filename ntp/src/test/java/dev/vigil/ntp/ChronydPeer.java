@@ -49,13 +49,12 @@ public final class ChronydPeer implements AutoCloseable {
         Process p = new ProcessBuilder(List.of(CHRONYD, "-d", "-x", "-u", "root", "-f", dir.resolve("chrony.conf").toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("chronyd.out").toFile()).start();
         ChronydPeer peer = new ChronydPeer(p, port, dir);
-        for (int i = 0; i < 100 && !Files.exists(dir.resolve("chronyd.pid")); i++) {
-            Thread.sleep(50);
-            if (!p.isAlive()) {
-                throw new IOException("chronyd exited: " + Files.readString(dir.resolve("chronyd.out")));
-            }
+        try {
+            Peers.awaitAnswer(p, port, "chronyd");
+        } catch (IOException e) {
+            peer.close();
+            throw new IOException(e.getMessage() + ": " + Files.readString(dir.resolve("chronyd.out")), e);
         }
-        Thread.sleep(200);
         return peer;
     }
 

@@ -27,12 +27,11 @@ public final class FakeServer implements AutoCloseable {
         cmd.addAll(List.of(options));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        Thread.sleep(400);
-        if (!p.isAlive()) {
-            throw new IOException("fake-server.py exited with " + p.exitValue());
-        }
-        return new FakeServer(p, port);
+        FakeServer server = new FakeServer(p, port);
+        Peers.awaitAnswer(p, port, "fake-server.py");
+        return server;
     }
+
 
     @Override
     public void close() throws InterruptedException {

@@ -52,6 +52,30 @@ public final class Peers {
         }
     }
 
+    /** Waits (up to 15 s on a loaded box) until the server started as {@code p} answers a plain client request. */
+    public static void awaitAnswer(Process p, int port, String name) throws IOException, InterruptedException {
+        byte[] req = new byte[48];
+        req[0] = 0x23; // LI 0, VN 4, mode 3
+        long end = System.nanoTime() + 15_000_000_000L;
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket()) {
+            s.setSoTimeout(100);
+            java.net.InetSocketAddress to = new java.net.InetSocketAddress("127.0.0.1", port);
+            while (System.nanoTime() < end) {
+                if (!p.isAlive()) {
+                    throw new IOException(name + " exited with " + p.exitValue());
+                }
+                s.send(new java.net.DatagramPacket(req, req.length, to));
+                try {
+                    s.receive(new java.net.DatagramPacket(new byte[512], 512));
+                    return;
+                } catch (java.io.IOException notYet) { // timeout or ICMP port unreachable: not bound yet
+                    Thread.sleep(50);
+                }
+            }
+        }
+        throw new IOException(name + " did not answer on port " + port + " within 15 s");
+    }
+
     /** Exit code and output of a finished process. */
     public static final class Result {
         public final int exit;
