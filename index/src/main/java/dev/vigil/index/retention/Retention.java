@@ -33,6 +33,26 @@ public final class Retention {
     public record Deletion(String index, java.time.LocalDate day, long sizeBytes, String reason) {
     }
 
+    /**
+     * Runs the policies every {@code every} on a daemon thread until the returned handle is closed;
+     * a failing run is logged and the next one still happens.
+     */
+    public AutoCloseable schedule(LuceneEventStore store, java.time.Duration every) {
+        java.util.concurrent.ScheduledExecutorService s = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vigil-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        s.scheduleWithFixedDelay(() -> {
+            try {
+                run(store, Instant.now());
+            } catch (IOException | RuntimeException e) {
+                LOG.error("retention run failed", e);
+            }
+        }, 0, every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return s::shutdownNow;
+    }
+
     /** Runs every policy once at {@code now}; returns what was deleted. */
     public List<Deletion> run(LuceneEventStore store, Instant now) throws IOException {
         store.commit(); // sizes measured on committed indexes, not on what the next commit will rewrite

@@ -195,6 +195,21 @@ class HecHandlerTest {
     }
 
     @Test
+    void vigilImportServerVariantSendsThroughHec() throws Exception {
+        dev.vigil.index.importer.HecForwarder forward = new dev.vigil.index.importer.HecForwarder(base + "/", TOKEN);
+        forward.accept(List.of(dev.vigil.core.event.Event.builder().received(Instant.now())
+                .raw("Mar  3 08:15:02 gw01 sshd[4121]: Failed password for root from 203.0.113.9 port 22 ssh2"
+                        .getBytes(StandardCharsets.UTF_8)).source("/var/log/auth.log").fromHost("importer").build()));
+        StoredEvent e = stored(Filter.field("action", "failure")).get(0);
+        assertThat(e.host()).isEqualTo("gw01");
+        assertThat(e.source()).isEqualTo("/var/log/auth.log");
+        assertThat(e.sourcetype()).isEqualTo("linux_secure");
+        assertThat(e.get("src")).isEqualTo("203.0.113.9");
+        java.time.LocalDateTime wall = java.time.LocalDateTime.ofInstant(e.time(), java.time.ZoneId.systemDefault());
+        assertThat(wall).isEqualTo(java.time.LocalDateTime.of(java.time.Year.now().getValue(), 3, 3, 8, 15, 2));
+    }
+
+    @Test
     void acceptsGzipBodiesAndRefusesOversizedOnes() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
