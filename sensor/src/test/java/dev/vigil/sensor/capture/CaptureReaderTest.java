@@ -16,13 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-class CaptureReaderTest {
+public class CaptureReaderTest {
     static Path corpus() throws Exception {
         return Path.of(CaptureReaderTest.class.getResource("/zeek-corpus/cases.tsv").toURI()).getParent();
     }
 
     /** "sec.micros caplen wirelen linktype" per packet. */
-    static List<String> read(CaptureReader r) throws IOException {
+    public static List<String> read(CaptureReader r) throws IOException {
         List<String> out = new ArrayList<>();
         while (r.next((lt, sec, us, d, off, cap, wire) -> out.add(String.format("%d.%06d %d %d", sec, us, cap, wire)))) {
             // collect
@@ -30,7 +30,7 @@ class CaptureReaderTest {
         return out;
     }
 
-    static List<String> tshark(Path f) throws Exception {
+    public static List<String> tshark(Path f) throws Exception {
         Process p;
         try {
             p = new ProcessBuilder("tshark", "-r", f.toString(), "-T", "fields", "-e", "frame.time_epoch",
