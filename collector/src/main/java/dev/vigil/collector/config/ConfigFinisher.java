@@ -67,7 +67,8 @@ final class ConfigFinisher implements ActionContext {
                 if (a == null) {
                     it.remove();
                 } else {
-                    it.set(new Statements.Run(a, p.spec().location()));
+                    it.set(new Statements.Run(a, p.spec().location(),
+                            p.spec().params().getBool("action.execonlywhenpreviousissuspended", false)));
                 }
             } else if (s instanceof Statements.If f) {
                 resolve(f.then());

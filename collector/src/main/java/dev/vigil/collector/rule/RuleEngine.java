@@ -72,22 +72,28 @@ public final class RuleEngine implements AutoCloseable {
         return r == null || r.run(e, this);
     }
 
-    void execute(Action a, Event e, String location) {
+    /** Calls the action; false when it failed or (a queued action) its target is suspended. */
+    boolean execute(Action a, Event e, String location) {
         try {
             synchronized (a) {
                 a.process(e);
+            }
+            if (a instanceof dev.vigil.collector.action.forward.QueuedForwardAction q && q.suspended()) {
+                return false;
             }
             // the hot path reads one volatile field; the map is only touched while something fails
             if (anyFailing && failing.remove(a) != null) {
                 anyFailing = !failing.isEmpty();
                 reporter.accept(location + ": action " + a.describe() + " resumed");
             }
+            return true;
         } catch (ActionException | RuntimeException ex) {
             failures.increment();
             anyFailing = true;
             if (failing.put(a, Boolean.TRUE) == null) {
                 reporter.accept(location + ": action " + a.describe() + " failed: " + ex.getMessage());
             }
+            return false;
         }
     }
 

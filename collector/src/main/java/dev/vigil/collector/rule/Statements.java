@@ -57,8 +57,17 @@ public final class Statements {
             if (s == null) {
                 s = compiled = list.toArray(new Statement[0]);
             }
+            boolean previousOk = true;
+            boolean hadPrevious = false;
             for (Statement st : s) {
-                if (!st.run(e, engine)) {
+                if (st instanceof Run r) {
+                    // $ActionExecOnlyWhenPreviousIsSuspended: a backup action runs only when the one
+                    // before it in the same chain could not take the event (ignored for the first one)
+                    if (!r.onlyWhenPreviousSuspended() || !hadPrevious || !previousOk) {
+                        previousOk = engine.execute(r.action(), e, r.location());
+                    }
+                    hadPrevious = true;
+                } else if (!st.run(e, engine)) {
                     return false;
                 }
             }
@@ -82,8 +91,16 @@ public final class Statements {
         }
     }
 
-    /** Runs one action; failures are reported to the engine and never stop the ruleset. */
-    public record Run(Action action, String location) implements Statement {
+    /**
+     * Runs one action; failures are reported to the engine and never stop the ruleset. With
+     * {@code onlyWhenPreviousSuspended} ($ActionExecOnlyWhenPreviousIsSuspended on) it runs only when the
+     * previous action of its block failed or is suspended.
+     */
+    public record Run(Action action, String location, boolean onlyWhenPreviousSuspended) implements Statement {
+        public Run(Action action, String location) {
+            this(action, location, false);
+        }
+
         @Override
         public boolean run(Event e, RuleEngine engine) {
             engine.execute(action, e, location);

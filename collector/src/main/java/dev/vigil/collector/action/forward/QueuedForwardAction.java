@@ -28,6 +28,7 @@ public final class QueuedForwardAction implements Action {
     private final Object lock = new Object();
     private final Thread worker;
     private volatile boolean closing;
+    private volatile boolean suspended;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
 
@@ -115,6 +116,7 @@ public final class QueuedForwardAction implements Action {
                     if (!down) {
                         reporter.accept(sender.describe() + " suspended, messages are queued: " + e.getMessage());
                         down = true;
+                        suspended = true;
                     }
                     sleep(resumeMillis);
                     continue;
@@ -131,6 +133,7 @@ public final class QueuedForwardAction implements Action {
                 if (down) {
                     reporter.accept(sender.describe() + " resumed");
                     down = false;
+                    suspended = false;
                 }
             } catch (InterruptedException e) {
                 return;
@@ -151,6 +154,11 @@ public final class QueuedForwardAction implements Action {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** True while the target is unreachable and messages wait in the queue. */
+    public boolean suspended() {
+        return suspended;
     }
 
     /** Messages queued and not yet delivered. */
