@@ -56,6 +56,10 @@ public final class LuceneEventStore implements EventStore {
     private final ThreadLocal<EventDocuments> documents;
     private final Object durableMonitor = new Object();
     private final Translog translog;
+    /** Held while this process owns the store; another process opening the directory gets read-only access. */
+    private final java.nio.channels.FileChannel lockChannel;
+    private final java.nio.channels.FileLock lock;
+    private final boolean readOnly;
     /** Directory of the write-ahead log under DATA/index (index names cannot start with '_'). */
     static final String TRANSLOG_DIR = "_translog";
     private final Object commitLock = new Object();
@@ -71,21 +75,40 @@ public final class LuceneEventStore implements EventStore {
         this.documents = ThreadLocal.withInitial(() -> new EventDocuments(options.docValueFields()));
         Files.createDirectories(root);
         discover();
-        this.translog = new Translog(root.resolve(TRANSLOG_DIR));
-        replay();
+        Path logDir = root.resolve(TRANSLOG_DIR);
+        Files.createDirectories(logDir);
+        this.lockChannel = java.nio.channels.FileChannel.open(logDir.resolve("store.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock l;
+        try {
+            l = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            l = null; // this JVM already has the store open for writing
+        }
+        this.lock = l;
+        this.readOnly = l == null;
+        if (readOnly) {
+            LOG.info("{} is in use by another process: opened read-only (committed events only)", options.dataDir());
+            this.translog = null;
+        } else {
+            this.translog = new Translog(logDir);
+            replay();
+        }
         this.background = Executors.newScheduledThreadPool(2, r -> daemon(r, "vigil-index-maintenance"));
         this.indexers = Executors.newFixedThreadPool(options.indexThreads(), r -> daemon(r, "vigil-indexer"));
         this.searchers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 r -> daemon(r, "vigil-aggregation"));
         long refresh = options.refreshInterval().toMillis();
         background.scheduleWithFixedDelay(this::refreshQuietly, refresh, refresh, TimeUnit.MILLISECONDS);
-        if (!options.commitInterval().isZero()) {
+        if (!options.commitInterval().isZero() && !readOnly) {
             // a few log syncs per interval, so an event waits at most about one interval, sync included
             long sync = Math.max(5, options.commitInterval().toMillis() / 4);
             background.scheduleWithFixedDelay(this::syncQuietly, sync, sync, TimeUnit.MILLISECONDS);
         }
-        long lucene = options.luceneCommitInterval().toMillis();
-        background.scheduleWithFixedDelay(this::luceneCommitQuietly, lucene, lucene, TimeUnit.MILLISECONDS);
+        if (!readOnly) {
+            long lucene = options.luceneCommitInterval().toMillis();
+            background.scheduleWithFixedDelay(this::luceneCommitQuietly, lucene, lucene, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Re-adds the logged events that the partitions' last commits lack, then commits them. */
@@ -152,6 +175,11 @@ public final class LuceneEventStore implements EventStore {
         return index + "/" + day;
     }
 
+    /** True when another process owns the store and this one only reads committed events. */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
     /** Threads that aggregate partitions in parallel. */
     ExecutorService searchPool() {
         return searchers;
@@ -165,6 +193,9 @@ public final class LuceneEventStore implements EventStore {
     @Override
     public long append(List<Event> events) throws IOException {
         ensureOpen();
+        if (readOnly) {
+            throw new IOException(options.dataDir() + " is in use by another process (opened read-only)");
+        }
         long seq;
         appendLock.readLock().lock();
         try {
@@ -304,6 +335,9 @@ public final class LuceneEventStore implements EventStore {
 
     /** Forces the write-ahead log to disk: everything appended before is durable. */
     void syncTranslog() throws IOException {
+        if (readOnly) {
+            return;
+        }
         long target;
         synchronized (this) {
             target = appendedSeq;
@@ -331,6 +365,9 @@ public final class LuceneEventStore implements EventStore {
      * writer afterwards when nothing was written to it meanwhile.
      */
     void commitLucene(Partition toClose) throws IOException {
+        if (readOnly) {
+            return;
+        }
         synchronized (commitLock) {
             List<Partition> prepared = new ArrayList<>();
             long gen;
@@ -394,7 +431,7 @@ public final class LuceneEventStore implements EventStore {
 
     private void refreshQuietly() {
         try {
-            refreshAll(false);
+            refreshAll(readOnly);
         } catch (IOException | RuntimeException e) {
             LOG.error("index refresh failed", e);
         }
@@ -475,6 +512,9 @@ public final class LuceneEventStore implements EventStore {
 
     /** Deletes one partition: its events disappear from searches at once. Returns false when absent. */
     public boolean deletePartition(String index, LocalDate day) throws IOException {
+        if (readOnly) {
+            throw new IOException(options.dataDir() + " is in use by another process (opened read-only)");
+        }
         // commit first, so that no logged event of the partition is replayed after it is gone
         commitLucene(null);
         appendLock.writeLock().lock();
@@ -539,7 +579,13 @@ public final class LuceneEventStore implements EventStore {
                 }
             }
         }
-        translog.close();
+        if (translog != null) {
+            translog.close();
+        }
+        if (lock != null) {
+            lock.release();
+        }
+        lockChannel.close();
         if (first != null) {
             throw first;
         }

@@ -166,6 +166,23 @@ class LuceneEventStoreTest {
     }
 
     @Test
+    void aSecondOpenOfTheSameDirectoryIsReadOnly() throws IOException {
+        add("committed line", "misc", "main", T0);
+        store.flush();
+        store.commit();
+        try (LuceneEventStore reader = new LuceneEventStore(StoreOptions.defaults(dir))) {
+            assertThat(reader.isReadOnly()).isTrue();
+            assertThat(reader.count(EventQuery.of(Filter.term("committed")))).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.append(List.of(TestEvents.line("x", "misc", "main", T0))))
+                    .isInstanceOf(IOException.class).hasMessageContaining("in use by another process");
+        }
+        assertThat(store.isReadOnly()).isFalse();
+        add("still writable", "misc", "main", T0);
+        store.flush();
+        assertThat(raws(Filter.term("writable"))).hasSize(1);
+    }
+
+    @Test
     void indexesLargeBatchesInParallel() throws IOException {
         List<Event> batch = new java.util.ArrayList<>();
         for (int i = 0; i < 5000; i++) {
