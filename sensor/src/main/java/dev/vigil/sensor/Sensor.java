@@ -88,6 +88,7 @@ public final class Sensor implements DecodeListener, ConnListener {
             error = e;
         } finally {
             table.flushAll();
+            analyzers.finish();
             logs.close();
         }
         bytes = counter.bytes;

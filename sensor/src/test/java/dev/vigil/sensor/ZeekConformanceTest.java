@@ -42,7 +42,8 @@ class ZeekConformanceTest {
             "ssl-handshake-failure/ssl.log", "files-http-hashes/files.log", "smtp-attachment/smtp.log",
             "smtp-attachment/files.log", "smtp-starttls/smtp.log", "smtp-starttls/ssl.log", "smtp-starttls/x509.log",
             "ftp-ipv4-active-passive/conn.log", "ftp-ipv4-active-passive/ftp.log", "ftp-file-size/ftp.log",
-            "ftp-auth-tls/conn.log", "ftp-auth-tls/ssl.log");
+            "ftp-auth-tls/conn.log", "ftp-auth-tls/ssl.log", "http-files-concurrent-range/http.log",
+            "http-files-concurrent-range/files.log");
 
     private static final List<String> REPORT = new ArrayList<>();
 

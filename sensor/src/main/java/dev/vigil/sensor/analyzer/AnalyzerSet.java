@@ -43,6 +43,11 @@ public final class AnalyzerSet {
         return only == null || only.contains(name);
     }
 
+    /** End of input: files still open (range transfers) are logged. */
+    public void finish() {
+        files.finishAll();
+    }
+
     public void attach(Conn c) {
         if (dns && DnsAnalyzer.wants(c)) {
             c.analyzers.add(new DnsAnalyzer(logs, true));

@@ -54,19 +54,21 @@ final class FileSink {
     }
 
     /** One file being transferred. */
-    final class File {
-        private final String fuid;
-        private final Conn conn;
-        private final boolean isOrig;
-        private final String source;
-        private final int depth;
-        private final byte[] bof = new byte[BOF];
-        private int bofLen;
-        private long seen;
-        private Long total;
-        private byte[] filename;
-        private double first = -1, last;
-        private final MessageDigest md5, sha1, sha256;
+    class File {
+        final String fuid;
+        final Conn conn;
+        final boolean isOrig;
+        final String source;
+        final int depth;
+        final byte[] bof = new byte[BOF];
+        int bofLen;
+        long seen;
+        Long total;
+        long missing;
+        boolean timedout;
+        byte[] filename;
+        double first = -1, last;
+        final MessageDigest md5, sha1, sha256;
 
         File(String fuid, Conn conn, boolean isOrig, String source, int depth) {
             this.fuid = fuid;
@@ -117,6 +119,11 @@ final class FileSink {
         /** Ends the file, writes its files.log row; returns its MIME type or null when no signature matched. */
         String finish() {
             String mime = FileMagic.sniff(Arrays.copyOf(bof, bofLen));
+            writeRow(conn, mime);
+            return mime;
+        }
+
+        void writeRow(Conn conn, String mime) {
             if (logs != null) {
                 List<Object> row = new ArrayList<>(List.of());
                 row.addAll(Arrays.asList(first, fuid, conn.uid(), Addresses.format(conn.origHi, conn.origLo),
@@ -124,7 +131,7 @@ final class FileSink {
                         md5 == null ? List.of() : List.of("SHA1", "SHA256", "MD5"), mime, filename, last - first,
                         local.isEmpty() ? null : isOrig ? local.contains(conn.origHi, conn.origLo)
                                 : local.contains(conn.respHi, conn.respLo),
-                        isOrig, seen, total, 0L, 0L, false, null));
+                        isOrig, seen, total, missing, 0L, timedout, null));
                 if (hashColumns) {
                     row.add(md5 == null ? null : HexFormat.of().formatHex(md5.digest()));
                     row.add(sha1 == null ? null : HexFormat.of().formatHex(sha1.digest()));
@@ -137,8 +144,123 @@ final class FileSink {
                 }
                 logs.write(schema, row.toArray());
             }
-            return mime;
         }
+    }
+
+    /**
+     * A file whose pieces arrive at known offsets, possibly over several connections (HTTP range
+     * replies): bytes seen, holes (missing_bytes), and one files.log row per connection when the
+     * file is complete or, at the end of input, timed out.
+     */
+    final class SharedFile extends File {
+        private final java.util.TreeMap<Long, Long> covered = new java.util.TreeMap<>();
+        private final List<Conn> conns = new ArrayList<>();
+        private long offset;
+        private boolean done;
+
+        SharedFile(String fuid, Conn conn, String source, long totalBytes) {
+            super(fuid, conn, false, source, 0);
+            if (totalBytes >= 0) {
+                total = totalBytes;
+            }
+        }
+
+        void piece(Conn c) {
+            if (!conns.contains(c)) {
+                conns.add(c);
+            }
+        }
+
+        void dataAt(long at, byte[] d, int off, int len, double ts) {
+            offset = at;
+            data(d, off, len, ts);
+        }
+
+        @Override
+        void data(byte[] d, int off, int len, double ts) {
+            if (first < 0) {
+                first = ts;
+            }
+            last = ts;
+            if (offset == 0 && bofLen == 0) {
+                int n = Math.min(len, BOF);
+                System.arraycopy(d, off, bof, 0, n);
+                bofLen = n;
+            }
+            covered.merge(offset, offset + len, Math::max);
+            offset += len;
+            seen += len;
+        }
+
+        @Override
+        String finish() {
+            return null; // a piece ended; the file goes on until complete or timed out
+        }
+
+        void end(boolean timedOut) {
+            if (done) {
+                return;
+            }
+            done = true;
+            timedout = timedOut;
+            long reach = 0;
+            long holes = 0;
+            for (java.util.Map.Entry<Long, Long> e : covered.entrySet()) {
+                if (e.getKey() > reach) {
+                    holes += e.getKey() - reach;
+                }
+                reach = Math.max(reach, e.getValue());
+            }
+            missing = holes;
+            String mime = FileMagic.sniff(Arrays.copyOf(bof, bofLen));
+            for (Conn c : conns) {
+                writeRow(c, mime);
+            }
+        }
+    }
+
+    private final java.util.Map<String, SharedFile> shared = new java.util.HashMap<>();
+
+    /** One piece of a shared file, with its own running offset. */
+    final class Piece extends File {
+        private final SharedFile file;
+        private long at;
+
+        Piece(SharedFile file, Conn c, long start) {
+            super(file.fuid, c, false, file.source, 0);
+            this.file = file;
+            this.at = start;
+        }
+
+        @Override
+        void data(byte[] d, int off, int len, double ts) {
+            file.dataAt(at, d, off, len, ts);
+            at += len;
+        }
+
+        @Override
+        String finish() {
+            return null; // a piece ended; the file goes on until complete or timed out
+        }
+    }
+
+    /** The file of a piece at {@code start} of a shared transfer identified by {@code handle}. */
+    File shared(Conn c, String handle, String source, long start, long totalBytes) {
+        SharedFile f = shared.get(handle);
+        if (f == null) {
+            f = new SharedFile(ids.next('F'), c, source, totalBytes);
+            shared.put(handle, f);
+        }
+        f.piece(c);
+        return new Piece(f, c, start);
+    }
+
+    /** End of input: shared files never completed are logged as timed out. */
+    void finishAll() {
+        for (SharedFile f : shared.values()) {
+            f.end(true);
+        }
+        shared.clear();
     }
 
     File open(Conn c, boolean isOrig, String source, int depth) {

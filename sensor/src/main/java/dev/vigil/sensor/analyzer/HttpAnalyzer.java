@@ -171,6 +171,7 @@ final class HttpAnalyzer implements SessionAnalyzer {
         if (isOrig) {
             switch (name) {
                 case "HOST" -> info.host = value;
+                case "RANGE" -> info.rangeRequest = true;
                 case "REFERER" -> info.referrer = value;
                 case "USER-AGENT" -> info.userAgent = value;
                 case "ORIGIN" -> info.origin = value;
@@ -225,8 +226,17 @@ final class HttpAnalyzer implements SessionAnalyzer {
             info.responseBodyLen += len;
         }
         if (e.file == null) {
-            e.file = files.open(conn, isOrig, "HTTP", 0);
-            if (e.contentLength >= 0) {
+            if (!isOrig && info.rangeRequest && e.rangeStart >= 0) {
+                // Zeek's file handle for range replies: analyzer, direction, client and URL, so the
+                // pieces fetched over several connections are one file.
+                String url = (info.host == null ? "" : new String(info.host, StandardCharsets.ISO_8859_1))
+                        + (info.uri == null ? "" : new String(info.uri, StandardCharsets.ISO_8859_1));
+                e.file = files.shared(conn, "HTTP|" + dev.vigil.sensor.Addresses.format(conn.origHi, conn.origLo)
+                        + "|" + url, "HTTP", e.rangeStart, e.rangeTotal);
+            } else {
+                e.file = files.open(conn, isOrig, "HTTP", 0);
+            }
+            if (e.contentLength >= 0 && !(e.file instanceof FileSink.Piece)) {
                 e.file.total(e.contentLength);
             }
             if (isOrig) {

@@ -30,6 +30,8 @@ final class HttpInfo {
             respMime = new ArrayList<>();
     final List<byte[]> origFilenames = new ArrayList<>(), respFilenames = new ArrayList<>();
     boolean hasOrigFilename, hasRespFilename;
+    /** The request carried a Range header (its 206 replies are pieces of one file). */
+    boolean rangeRequest;
 
     Object[] row(Conn c) {
         return new Object[] {ts, c.uid(), Addresses.format(c.origHi, c.origLo), c.origPort,

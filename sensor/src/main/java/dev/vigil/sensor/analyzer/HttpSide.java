@@ -16,6 +16,8 @@ final class HttpSide {
     static final class Entity {
         FileSink.File file;
         long contentLength = -1;
+        /** Content-Range of a 206 reply: first byte offset and complete length (-1 when absent). */
+        long rangeStart = -1, rangeTotal = -1;
     }
 
     private final boolean isOrig;
@@ -224,6 +226,14 @@ final class HttpSide {
                 }
             }
             case "TRANSFER-ENCODING" -> chunked = new String(value, StandardCharsets.ISO_8859_1).toLowerCase().contains("chunked");
+            case "CONTENT-RANGE" -> { // RFC 9110 §14.4: bytes first-last/complete
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes\\s+([0-9]+)-([0-9]+)/([0-9]+)")
+                        .matcher(new String(value, StandardCharsets.ISO_8859_1));
+                if (m.find()) {
+                    entity.rangeStart = Long.parseLong(m.group(1));
+                    entity.rangeTotal = Long.parseLong(m.group(3));
+                }
+            }
             case "CONTENT-TYPE" -> {
                 byte[] boundary = MultipartParser.boundary(value);
                 if (boundary != null) {
@@ -286,6 +296,8 @@ final class HttpSide {
         http.entityDone(isOrig, entity);
         http.messageDone(isOrig);
         entity.contentLength = -1;
+        entity.rangeStart = -1;
+        entity.rangeTotal = -1;
         state = FIRST;
     }
 
