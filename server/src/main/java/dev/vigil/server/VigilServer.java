@@ -155,9 +155,28 @@ public final class VigilServer implements AutoCloseable {
         closers.add(r);
     }
 
-    /** Waits until every received event has been processed and written (tests). */
+    /**
+     * Waits until every event the inputs parsed has been processed and written, and nothing new has
+     * arrived for 200 ms (a connection paused by back-pressure may still hold unread data).
+     */
     public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
-        return queue.awaitDrained(timeout, unit);
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long parsed = 0;
+            for (InputStats st : inputStats()) {
+                parsed += st.parsed.sum() - st.dropped.sum();
+            }
+            if (!queue.awaitDrained(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+            if (parsed == queue.processed() && parsed == last) {
+                return true;
+            }
+            last = parsed;
+            Thread.sleep(200);
+        }
+        return false;
     }
 
     @Override
