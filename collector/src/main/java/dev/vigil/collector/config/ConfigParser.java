@@ -26,6 +26,8 @@ final class ConfigParser {
             Pattern.compile("[*a-z][*a-z]*[0-7]*[.,][,!=;.*a-z0-7]+", Pattern.CASE_INSENSITIVE);
     /** rsyslog's LEGACY_ACTION word form (user lists such as {@code root,gildong}). */
     private static final Pattern USER_WORD = Pattern.compile("[a-z0-9_][a-z0-9_\\-+,;]*", Pattern.CASE_INSENSITIVE);
+    /** rsyslog's LEGACY_ACTION form {@code :module:...} (e.g. {@code :omusrmsg:root}), not a property filter. */
+    private static final Pattern LEGACY_MODULE_ACTION = Pattern.compile(":[a-z0-9]+:", Pattern.CASE_INSENSITIVE);
     private static final Set<String> OBJECTS = Set.of("module", "input", "global", "template", "main_queue",
             "parser", "lookup_table", "timezone", "include", "dyn_stats", "percentile_stats", "ratelimit");
     private static final Set<String> UNSUPPORTED_STATEMENTS = Set.of("set", "unset", "reset", "foreach",
@@ -99,8 +101,14 @@ final class ConfigParser {
             lastFilter = f;
             return null;
         }
-        if (c == ':') {
+        if (c == ':' && !LEGACY_MODULE_ACTION.matcher(t).region(start, t.length()).lookingAt()) {
             return propertyFilterLine(start);
+        }
+        if ("/-:|@^?~>".indexOf(c) >= 0) {
+            // a legacy action on its own is an unfiltered statement in rsyslog's grammar
+            lastFilter = null;
+            String text = lx.restOfLine();
+            return discarding > 0 ? null : b.legacyAction(text, src.location(start));
         }
         String word = lx.peekWord();
         String lw = word.toLowerCase(Locale.ROOT);
@@ -312,6 +320,11 @@ final class ConfigParser {
         name = src.text.substring(lx.pos, p);
         if (name.isEmpty()) {
             throw src.error(lx.pos, "expected a ruleset name after 'call'");
+        }
+        if (name.length() < 2) {
+            // rsyslog 8.2302's lexer rejects one-character names here ("invalid character 'r' in 'call' statement")
+            throw src.error(lx.pos, "invalid character '" + name + "' in 'call' statement: rsyslog 8.2302 accepts only "
+                    + "ruleset names of two or more characters after 'call'");
         }
         lx.pos = p;
         lastFilter = null;

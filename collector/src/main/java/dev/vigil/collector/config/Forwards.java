@@ -34,13 +34,9 @@ final class Forwards {
             i = close + 1;
         }
         String rest = a.substring(i);
-        int semi = rest.indexOf(';');
-        String target = (semi < 0 ? rest : rest.substring(0, semi)).trim();
-        int blank = LegacyActions.indexOfBlank(target);
-        if (blank >= 0) {
-            target = target.substring(0, blank);
-        }
-        LegacyActions.templateAfter(p, rest, semi);
+        int end = LegacyActions.targetEnd(rest);
+        String target = rest.substring(0, end);
+        LegacyActions.templateAfter(p, rest, LegacyActions.afterTarget(rest, end));
         String host;
         String port = null;
         if (target.startsWith("[")) {

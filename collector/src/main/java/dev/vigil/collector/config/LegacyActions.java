@@ -84,17 +84,13 @@ final class LegacyActions {
     }
 
     private static ActionSpec file(Params p, String rest, boolean dynamic, boolean noSync, String location) {
-        int semi = rest.indexOf(';');
-        String target = (semi < 0 ? rest : rest.substring(0, semi)).trim();
-        int blank = indexOfBlank(target);
-        if (blank >= 0) {
-            target = target.substring(0, blank);
-        }
+        int end = targetEnd(rest);
+        String target = rest.substring(0, end);
         if (target.isEmpty()) {
             throw new IllegalArgumentException("file action without a file name");
         }
         p.put(dynamic ? "dynafile" : "file", target);
-        templateAfter(p, rest, semi);
+        templateAfter(p, rest, afterTarget(rest, end));
         if (noSync) {
             p.put("x.nosync", "on");
         }
@@ -121,6 +117,33 @@ final class LegacyActions {
         int blank = indexOfBlank(users);
         p.put("users", blank < 0 ? users : users.substring(0, blank));
         templateAfter(p, a, semi);
+    }
+
+    /** Where the target (file name, host) of a legacy action ends: at a blank or ';'. */
+    static int targetEnd(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) != ';' && s.charAt(i) != ' ' && s.charAt(i) != '\t') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * The offset of the ';' that starts the template after a target ending at {@code end}, or -1 when
+     * only blanks or a comment follow; anything else is rsyslog's "invalid character in selector line".
+     */
+    static int afterTarget(String s, int end) {
+        int i = end;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= s.length() || s.charAt(i) == '#') {
+            return -1;
+        }
+        if (s.charAt(i) == ';') {
+            return i;
+        }
+        throw new IllegalArgumentException("invalid character in selector line - ';template' expected");
     }
 
     /** The template name after ';' up to the first blank (rsyslog ignores what follows it). */

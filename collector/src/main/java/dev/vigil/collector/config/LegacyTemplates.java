@@ -63,7 +63,8 @@ final class LegacyTemplates {
         switch (type) {
             case "string":
                 if (p.get("string") == null) {
-                    throw src.error(offset, "template(type=\"string\") needs a string parameter");
+                    b.warn(loc, "error: template '" + name + "' of type string needs string parameter - template ignored");
+                    return;
                 }
                 add(b, new TemplateSpec(name, type, rewrite(b, p.get("string")), List.of(), options, loc));
                 return;
