@@ -95,7 +95,7 @@ public record DedupCmd(int count, List<String> fields, boolean keepEvents, boole
 
     public String toSpl() {
         StringBuilder b = new StringBuilder("dedup ");
-        if (count != 1) b.append(count).append(' ');
+        if (count != 1 || fields.get(0).chars().allMatch(Character::isDigit)) b.append(count).append(' ');
         b.append(Parsing.join(fields));
         if (keepEvents) b.append(" keepevents=t");
         if (keepEmpty) b.append(" keepempty=t");
