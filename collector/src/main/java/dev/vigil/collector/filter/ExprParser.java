@@ -117,8 +117,13 @@ public final class ExprParser {
             }
             case 'v': {
                 String name = (String) tokValue;
+                String canonical = Properties.canonical(name);
+                if (canonical == null) {
+                    // rsyslog: "invalid property 'x'", the statement is dropped and the rest loads
+                    problems.add(new FilterSyntaxException(at, "invalid property '" + name + "'"));
+                }
                 next();
-                return new Nodes.Property(name, Properties.canonical(name));
+                return new Nodes.Property(name, canonical);
             }
             case 'o':
                 if (tok.equals("(")) {

@@ -53,7 +53,27 @@ class ConfigValidationDifferentialTest {
             "ruleset(name=\"rs\") {\n  *.* /OUT/r.log\n}\n*.* call rs",
             "/OUT/bare.log",
             ":omusrmsg:root",
-            "*.* /OUT/a.log\n/OUT/b.log");
+            "*.* /OUT/a.log\n/OUT/b.log",
+            "$ModLoad imudp\n$UDPServerRun 514",
+            "module(load=\"imtcp\" MaxSessions=\"500\")",
+            "input(type=\"imtcp\" port=\"514\" ruleset=\"nosuch\")",
+            "global(workDirectory=\"/tmp\")",
+            "main_queue(queue.size=\"1000\")",
+            "$MaxMessageSize 64k",
+            "$WorkDirectory /tmp\n$ActionQueueType LinkedList\n$ActionQueueFileName q\n*.* @@127.0.0.1:514",
+            "template(name=\"l\" type=\"list\") { property(name=\"msg\") constant(value=\"\\n\") }\n*.* /OUT/l.log;l",
+            "template(name=\"l\" type=\"list\") { property(name=\"nosuch\") }\n*.* /OUT/l.log;l",
+            "$template x,\"%nosuchprop%\\n\"\n*.* /OUT/x.log;x",
+            "if $nosuchvar == \"a\" then /OUT/v.log",
+            "& /OUT/amp.log",
+            "stop",
+            "$RuleSet other\n*.* /OUT/o.log",
+            "if $fromhost-ip startswith \"10.\" then /OUT/f.log",
+            "*.* @@(o)127.0.0.1:514",
+            "*.=info;*.=notice;*.!=debug /OUT/p.log",
+            "$FileCreateMode 0640\n$Umask 0022\n*.* /OUT/m.log",
+            "*.* ?nosuchtemplate",
+            "if $msg contains 'a' then /OUT/a.log;RSYSLOG_TraditionalFileFormat");
 
     @TempDir
     Path tmp;
