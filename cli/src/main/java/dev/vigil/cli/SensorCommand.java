@@ -42,6 +42,10 @@ public final class SensorCommand implements Callable<Integer> {
     @Option(names = "--networks", paramLabel = "FILE", description = "local networks (ZeekControl networks.cfg format)")
     Path networks;
 
+    @Option(names = "--redef", paramLabel = "EXPR",
+            description = "a Zeek redef, e.g. 'FTP::logged_commands += { \"<init>\", \"AUTH\" }' (only FTP::logged_commands)")
+    List<String> redefs;
+
     @Option(names = "--seed-file", paramLabel = "FILE",
             description = "Zeek seed file for reproducible uids (default: $ZEEK_SEED_FILE)")
     Path seedFile;
@@ -72,8 +76,10 @@ public final class SensorCommand implements Callable<Integer> {
                     name = name.substring(name.lastIndexOf('/') + 1);
                 }
                 if (!Protocols.ONLY_NAMES.contains(name)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "unknown script '" + x + "' for --only; known: " + String.join(",", new java.util.TreeSet<>(Protocols.ONLY_NAMES)));
+                    String near = Protocols.closest(name);
+                    throw new CommandLine.ParameterException(spec.commandLine(), "unknown script '" + x + "' for --only"
+                            + (near != null ? "; did you mean '" + near + "'?" : "")
+                            + " (known: " + String.join(",", new java.util.TreeSet<>(Protocols.ONLY_NAMES)) + ")");
                 }
                 s.add(name);
             }
@@ -83,6 +89,15 @@ public final class SensorCommand implements Callable<Integer> {
             seedFile = Path.of(System.getenv("ZEEK_SEED_FILE"));
         }
         o.seedFile = seedFile;
+        if (redefs != null) {
+            for (String r : redefs) {
+                try {
+                    o.redef(r);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                }
+            }
+        }
         Sensor.Result r = new Sensor(o).run();
         if (r.error() != null) {
             spec.commandLine().getErr().println("vigil sensor: " + read + ": " + r.error().getMessage()

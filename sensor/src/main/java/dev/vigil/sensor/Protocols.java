@@ -56,6 +56,38 @@ public final class Protocols {
             Map.entry("quic", List.of(443)),
             Map.entry("tunnels", List.of(2152, 2123, 3544, 5072, 4789, 6081)));
 
+    /** The --only name closest to a misspelt one (edit distance at most 2), or null. */
+    public static String closest(String name) {
+        String best = null;
+        int bestD = 3;
+        for (String n : new java.util.TreeSet<>(ONLY_NAMES)) {
+            int d = distance(name, n);
+            if (d < bestD) {
+                bestD = d;
+                best = n;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
     /** Is the analyzer loaded in this mode? {@code only == null} means default mode (all of base/). */
     static boolean loaded(Set<String> only, String name) {
         return only == null || only.contains(name);

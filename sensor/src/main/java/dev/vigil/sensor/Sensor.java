@@ -57,6 +57,7 @@ public final class Sensor implements DecodeListener, ConnListener {
         this.table = new ConnTable(cfg, uids, this);
         this.decoder = new PacketDecoder(this, opt.ignoreChecksums, 4096);
         this.analyzers = new AnalyzerSet(opt.only, logs, local);
+        this.analyzers.ftpLoggedCommands(opt.ftpLoggedCommands);
         this.connLog = Protocols.loaded(opt.only, "conn");
         this.weirds = Protocols.loaded(opt.only, "weird") ? new WeirdLog(logs) : null;
     }

@@ -24,6 +24,7 @@ public final class SensorMain {
                 case "--only" -> o.only = new LinkedHashSet<>(List.of(args[++i].split(",")));
                 case "--seed-file" -> o.seedFile = Path.of(args[++i]);
                 case "--networks" -> o.networks = Path.of(args[++i]);
+                case "--redef" -> o.redef(args[++i]);
                 default -> {
                     System.err.println("SensorMain: unknown argument " + args[i]);
                     System.exit(2);

@@ -23,6 +23,15 @@ public final class AnalyzerSet {
         return p == 80 || p == 81 || p == 631 || p == 1080 || p == 3128 || p == 8000 || p == 8080 || p == 8888;
     }
 
+    private Set<String> ftpLogged = FtpLogging.DEFAULT;
+
+    /** FTP::logged_commands after a redef. */
+    public void ftpLoggedCommands(Set<String> commands) {
+        if (commands != null) {
+            ftpLogged = commands;
+        }
+    }
+
     public AnalyzerSet(Set<String> only, ZeekLogWriter logs, dev.vigil.sensor.LocalNetworks local) {
         this.only = only;
         this.logs = logs;
@@ -59,7 +68,7 @@ public final class AnalyzerSet {
             return;
         }
         if (ftp && c.isTcp() && (c.respPort == 21 || c.respPort == 2811)) {
-            c.analyzers.add(new FtpAnalyzer(logs, ftpData, ssl ? new TlsAnalyzer(logs, x509, true) : null));
+            c.analyzers.add(new FtpAnalyzer(logs, ftpData, ssl ? new TlsAnalyzer(logs, x509, true) : null, ftpLogged));
         } else if (smtp && c.isTcp() && (c.respPort == 25 || c.respPort == 587)) {
             c.analyzers.add(new SmtpAnalyzer(logs, files, ssl ? new TlsAnalyzer(logs, x509, true) : null));
         } else if (ssl && c.isTcp()) {

@@ -25,8 +25,6 @@ final class FtpAnalyzer implements SessionAnalyzer {
             "mime_type", "string", "file_size", "count", "reply_code", "count", "reply_msg", "string",
             "data_channel.passive", "bool", "data_channel.orig_h", "addr", "data_channel.resp_h", "addr",
             "data_channel.resp_p", "port", "fuid", "string");
-    /** FTP::logged_commands (base/protocols/ftp/main.zeek). */
-    static final Set<String> LOGGED = Set.of("APPE", "DELE", "RETR", "STOR", "STOU", "ACCT", "PORT", "PASV", "EPRT", "EPSV");
     /** FTP::guest_ids: logins whose password is logged. */
     static final Set<String> GUESTS = Set.of("anonymous", "ftp", "ftpuser", "guest");
     static final int MAX_LINE = 64 * 1024;
@@ -51,7 +49,10 @@ final class FtpAnalyzer implements SessionAnalyzer {
     FileSink.File file;
     private boolean tlsMode;
 
-    FtpAnalyzer(ZeekLogWriter logs, FtpExpectations expect, TlsAnalyzer tls) {
+    private final Set<String> logged;
+
+    FtpAnalyzer(ZeekLogWriter logs, FtpExpectations expect, TlsAnalyzer tls, Set<String> logged) {
+        this.logged = logged;
         this.logs = logs;
         this.expect = expect;
         this.tls = tls;
@@ -131,7 +132,9 @@ final class FtpAnalyzer implements SessionAnalyzer {
         }
         String msg = s.length() > 4 ? s.substring(4) : "";
         if (cmd == null) {
-            return; // the greeting ("<init>"), not in the default logged commands
+            cmd = "<init>"; // Zeek's name for the greeting, which answers no command
+            arg = "";
+            cmdTs = now;
         }
         Matcher m = SIZE.matcher(msg);
         if (code == 150 && m.find()) {
@@ -191,7 +194,7 @@ final class FtpAnalyzer implements SessionAnalyzer {
             }
             default -> { }
         }
-        if (LOGGED.contains(cmd)) {
+        if (logged.contains(cmd)) {
             boolean transfer = cmd.equals("RETR") || cmd.equals("STOR") || cmd.equals("APPE") || cmd.equals("STOU");
             String a = arg.isEmpty() ? null : arg;
             if (transfer) {
