@@ -77,53 +77,19 @@ final class HttpAnalyzer implements SessionAnalyzer {
 
     /** A request line; false if it is not one (the side then stops). */
     boolean request(byte[] line, double ts) {
-        int n = line.length;
-        int i = 0;
-        while (i < n && isTokenChar(line[i])) {
-            i++;
-        }
-        if (i == 0 || i >= n || (line[i] != ' ' && line[i] != '\t')) {
+        HttpRequestLine r = HttpRequestLine.parse(line);
+        if (r == null) {
             return false;
         }
-        byte[] method = Arrays.copyOf(line, i);
-        if (!byPort && currentRequest == 0 && !ServiceDetector.knownMethod(new String(method, StandardCharsets.ISO_8859_1))) {
+        if (!byPort && currentRequest == 0 && !ServiceDetector.knownMethod(new String(r.method(), StandardCharsets.ISO_8859_1))) {
             return false; // off the HTTP ports only the DPD signature's methods start an HTTP session
         }
-        int uriStart = skipWs(line, i);
-        if (uriStart == i) {
-            return false; // the method must be followed by white space
-        }
-        // Zeek's ParseRequest: the URI runs over URI characters; a version is "HTTP/" after white space.
-        int endOfUri = uriStart;
-        while (endOfUri < n && isUriChar(line[endOfUri])) {
-            endOfUri++;
-        }
-        if (endOfUri >= n && startsWith(line, uriStart, "HTTP/")) {
-            endOfUri = uriStart; // missing_HTTP_uri: leave the URI empty
-        }
-        int versionStart = endOfUri;
-        for (; versionStart < n; versionStart++) {
-            endOfUri = versionStart;
-            versionStart = skipWs(line, versionStart);
-            if (startsWith(line, versionStart, "HTTP/")) {
-                break;
-            }
-        }
-        String version;
-        if (versionStart >= n) {
-            version = "0.9";
-        } else if (versionStart + 8 <= n) {
-            version = new String(line, versionStart + 5, 3, StandardCharsets.ISO_8859_1);
-        } else {
-            version = "bad";
-        }
-        byte[] uri = Arrays.copyOfRange(line, uriStart, Math.max(uriStart, endOfUri));
         currentRequest++;
         HttpInfo info = infoFor(currentRequest, ts);
-        info.method = method;
-        info.uri = UriUnescape.unescape(uri);
-        requestWasV09.put(currentRequest, version.equals("0.9"));
-        requestWasHead.put(currentRequest, new String(method, StandardCharsets.ISO_8859_1).equals("HEAD"));
+        info.method = r.method();
+        info.uri = UriUnescape.unescape(r.uri());
+        requestWasV09.put(currentRequest, r.version().equals("0.9"));
+        requestWasHead.put(currentRequest, new String(r.method(), StandardCharsets.ISO_8859_1).equals("HEAD"));
         conn.confirm("http");
         return true;
     }
@@ -351,20 +317,6 @@ final class HttpAnalyzer implements SessionAnalyzer {
         }
         return i > 0 && d[i] == ' ' && ServiceDetector.knownMethod(new String(d, 0, i, StandardCharsets.ISO_8859_1))
                 ? 1 : -1;
-    }
-
-    static int skipWs(byte[] b, int i) {
-        while (i < b.length && (b[i] == ' ' || b[i] == '\t')) {
-            i++;
-        }
-        return i;
-    }
-
-    /** RFC 2396 reserved and unreserved characters, and '%'. */
-    static boolean isUriChar(byte b) {
-        int c = b & 0xff;
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || ";/?:@&=+$,-_.!~*'()%".indexOf(c) >= 0;
     }
 
     static boolean isTokenChar(byte b) {
