@@ -41,6 +41,11 @@ public final class ServerSettings {
     public Path tlsCa;
     public int tlsPort;
     public boolean tlsRequireClientCert;
+    public List<HecTokenSetting> hecTokens = new ArrayList<>();
+
+    /** One HEC token: {@code http: {hec_tokens: [{name: n, token: t, index: i, sourcetype: s, ack: true}]}}. */
+    public record HecTokenSetting(String name, String token, String index, String sourcetype, boolean ack) {
+    }
 
     private static final Set<String> TOP = Set.of("data", "syslog", "http", "ntp", "index", "queue");
 
@@ -119,6 +124,14 @@ public final class ServerSettings {
         }
         if (http.has("address")) {
             httpAddress = http.get("address").asText();
+        }
+        for (JsonNode t : http.path("hec_tokens")) {
+            if (!t.hasNonNull("token")) {
+                throw new ConfigError(file + ":" + line(file, "hec_tokens") + ": each of hec_tokens needs a 'token'");
+            }
+            hecTokens.add(new HecTokenSetting(t.path("name").asText("hec"), t.get("token").asText(),
+                    t.hasNonNull("index") ? t.get("index").asText() : null,
+                    t.hasNonNull("sourcetype") ? t.get("sourcetype").asText() : null, t.path("ack").asBoolean(false)));
         }
         JsonNode ntp = root.path("ntp");
         if (ntp.has("port")) {

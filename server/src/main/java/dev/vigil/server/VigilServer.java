@@ -12,7 +12,19 @@ import dev.vigil.ntp.NtpConfig;
 import dev.vigil.ntp.NtpService;
 import dev.vigil.server.http.HttpApi;
 import dev.vigil.server.http.Metrics;
+import dev.vigil.index.lucene.LuceneEventStore;
+import dev.vigil.index.lucene.StoreOptions;
+import dev.vigil.search.client.DataDirSearch;
+import dev.vigil.search.exec.SearchLimits;
+import dev.vigil.search.exec.Searcher;
+import dev.vigil.search.store.IndexSearchSource;
+import dev.vigil.server.api.search.SearchApi;
+import dev.vigil.server.hec.HecConfig;
+import dev.vigil.server.hec.HecHandler;
+import dev.vigil.server.hec.HecSink;
+import dev.vigil.server.hec.HecToken;
 import dev.vigil.server.output.DefaultOutput;
+import dev.vigil.server.output.IndexOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.ZoneId;
@@ -41,6 +53,8 @@ public final class VigilServer implements AutoCloseable {
     private HttpApi http;
     private EventProcessor processor;
     private NtpService ntp;
+    private LuceneEventStore store;
+    private SearchApi searchApi;
     private volatile boolean closed;
 
     public VigilServer(ServerSettings settings) {
@@ -74,12 +88,22 @@ public final class VigilServer implements AutoCloseable {
             listeners.add(ListenerConfig.tls(settings.syslogAddress, settings.tlsPort, new ListenerConfig.TlsSettings(
                     settings.tlsCert, settings.tlsKey, settings.tlsCa, settings.tlsRequireClientCert)));
         }
+        if (settings.index) {
+            store = new LuceneEventStore(StoreOptions.defaults(settings.data));
+            IndexOutput idx = new IndexOutput(processor, store);
+            processor = idx;
+            metrics.counter("vigil_index_events", "events indexed", idx, x -> (double) x.indexed());
+            metrics.counter("vigil_index_failures", "events that could not be indexed", idx, x -> (double) x.failed());
+        }
         queue = new MainQueue(settings.queueSize, processor);
         metrics.queue(queue);
         SyslogParser parser = new SyslogParser(popts, ZoneId.systemDefault());
         inputs = new SyslogInputs(parser, queue, new HostResolver(settings.dns, 10_000));
         if (settings.httpPort >= 0) {
             http = new HttpApi(metrics, this::health);
+            if (store != null) {
+                mountIndexApis(http);
+            }
             ports.put("http", http.start(settings.httpAddress, settings.httpPort));
         }
         for (ListenerConfig l : listeners) {
@@ -119,6 +143,23 @@ public final class VigilServer implements AutoCloseable {
         }
         return settings.ntpLocalStratum != null ? "local clock at stratum " + settings.ntpLocalStratum
                 : "no time source configured: answering unsynchronised (LI=3) so clients ignore it";
+    }
+
+    /** Splunk's HEC (when tokens are configured) and the search API over the node's index. */
+    private void mountIndexApis(HttpApi api) {
+        if (!settings.hecTokens.isEmpty()) {
+            List<HecToken> tokens = new ArrayList<>();
+            for (ServerSettings.HecTokenSetting t : settings.hecTokens) {
+                tokens.add(new HecToken(t.name(), t.token(), t.index(), List.of(), t.sourcetype(), null, null, t.ack(),
+                        false));
+            }
+            api.mount(new HecHandler(new HecConfig(tokens, HecConfig.DEFAULT_MAX_CONTENT_BYTES, 100_000, false),
+                    HecSink.of(store)));
+        }
+        ZoneId zone = DataDirSearch.zoneFromEnv();
+        searchApi = new SearchApi(new Searcher(new IndexSearchSource(store), settings.data.resolve("lookups"), zone,
+                SearchLimits.defaults()), zone, 4);
+        api.mount(searchApi::mount);
     }
 
     private Map<String, Object> health() {
@@ -210,6 +251,16 @@ public final class VigilServer implements AutoCloseable {
         }
         if (http != null) {
             http.close();
+        }
+        if (searchApi != null) {
+            searchApi.close();
+        }
+        if (store != null) {
+            try {
+                store.close();
+            } catch (IOException e) {
+                LOG.error("closing the index failed: {}", e.getMessage());
+            }
         }
         LOG.info("stopped; {} events processed", queue == null ? 0 : queue.processed());
     }
