@@ -112,7 +112,6 @@ public final class SearchParser {
             int save = c.pos();
             if (c.eatUpperKeyword("IN") && c.peek() == '(') return in(w);
             c.reset(save);
-            if (w.indexOf('!') >= 0 && w.endsWith("!")) throw c.error("'=' after '!'");
             return new SearchTerm.Keyword(w);
         }
         c.reset(c.pos() + op.length());

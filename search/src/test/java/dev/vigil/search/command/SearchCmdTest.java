@@ -54,6 +54,7 @@ class SearchCmdTest {
         assertThat(run(events, "\"password for ROOT\"").rows()).hasSize(1);
         assertThat(run(events, "for NOT alice").rows()).hasSize(1);
         assertThat(run(events, "root OR alice").rows()).hasSize(2);
+        assertThat(run(List.of(ev(T0, "it works!")), "works!").rows()).hasSize(1);
     }
 
     @Test
