@@ -115,7 +115,7 @@ public final class ResultWriter {
     }
 
     static void table(SearchResult r, ZoneId zone, Writer out) throws IOException {
-        if (r.events()) {
+        if (r.events() && r.columns().contains("_raw")) {
             for (Row row : r.rows()) {
                 Object raw = row.get("_raw");
                 out.write(raw == null ? "" : Values.toStr(raw));

@@ -26,6 +26,8 @@ class ResultWriterTest {
     @Test
     void tablePrintsRawForEventSearches() throws Exception {
         assertThat(write("user=bob", ResultWriter.Format.TABLE)).isEqualTo("user=bob n=1\nuser=bob n=12\n");
+        assertThat(write("user=bob | fields - _raw, _time, host, source*, index", ResultWriter.Format.TABLE))
+                .isEqualTo("user  n\n---- --\nbob   1\nbob  12\n");
     }
 
     @Test
