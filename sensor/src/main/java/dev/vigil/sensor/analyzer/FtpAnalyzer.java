@@ -2,7 +2,6 @@ package dev.vigil.sensor.analyzer;
 
 import dev.vigil.sensor.Addresses;
 import dev.vigil.sensor.conn.Conn;
-import dev.vigil.sensor.conn.SessionAnalyzer;
 import dev.vigil.sensor.log.LogSchema;
 import dev.vigil.sensor.log.ZeekLogWriter;
 
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
  * file sizes, and AUTH TLS (RFC 4217) hand-over to the TLS analyzer. Writes ftp.log rows for
  * Zeek's default FTP::logged_commands.
  */
-final class FtpAnalyzer implements SessionAnalyzer {
+final class FtpAnalyzer extends LineProtocolAnalyzer {
     static final LogSchema SCHEMA = LogSchema.of("ftp",
             "ts", "time", "uid", "string", "id.orig_h", "addr", "id.orig_p", "port", "id.resp_h", "addr",
             "id.resp_p", "port", "user", "string", "password", "string", "command", "string", "arg", "string",
@@ -32,10 +31,6 @@ final class FtpAnalyzer implements SessionAnalyzer {
 
     private final ZeekLogWriter logs;
     private final FtpExpectations expect;
-    private final TlsAnalyzer tls;
-    private final LineSplitter lines = new LineSplitter(MAX_LINE);
-    private Conn conn;
-    private double now;
     private String user = "<unknown>";
     private String password;
     private String cwd = ".";
@@ -47,38 +42,23 @@ final class FtpAnalyzer implements SessionAnalyzer {
     private Integer dcPort;
     /** The data-channel file of the current transfer command. */
     FileSink.File file;
-    private boolean tlsMode;
 
     private final Set<String> logged;
 
     FtpAnalyzer(ZeekLogWriter logs, FtpExpectations expect, TlsAnalyzer tls, Set<String> logged) {
+        super(MAX_LINE, tls);
         this.logged = logged;
         this.logs = logs;
         this.expect = expect;
-        this.tls = tls;
     }
 
     @Override
-    public void deliver(Conn c, boolean isOrig, byte[] d, int off, int len, double ts) {
-        conn = c;
-        now = ts;
-        if (tlsMode) {
-            if (tls != null) {
-                tls.deliver(c, isOrig, d, off, len, ts);
-            }
-            return;
-        }
-        int stop = lines.feed(isOrig, d, off, len, (o, l) -> {
-            String s = new String(l, StandardCharsets.ISO_8859_1);
-            if (o) {
-                command(s);
-            } else {
-                reply(s);
-            }
-            return !tlsMode;
-        });
-        if (tlsMode && stop < off + len && tls != null) {
-            tls.deliver(c, isOrig, d, stop, off + len - stop, ts);
+    protected void line(boolean isOrig, byte[] l) {
+        String s = new String(l, StandardCharsets.ISO_8859_1);
+        if (isOrig) {
+            command(s);
+        } else {
+            reply(s);
         }
     }
 
@@ -188,8 +168,8 @@ final class FtpAnalyzer implements SessionAnalyzer {
                 }
             }
             case "AUTH" -> {
-                if (code == 234 && tls != null) {
-                    tlsMode = true; // RFC 4217: TLS starts after this reply
+                if (code == 234) {
+                    startTls(); // RFC 4217: TLS starts after this reply
                 }
             }
             default -> { }
@@ -212,13 +192,6 @@ final class FtpAnalyzer implements SessionAnalyzer {
                 file = null;
                 fileSize = null;
             }
-        }
-    }
-
-    @Override
-    public void done(Conn c) {
-        if (tls != null) {
-            tls.done(c);
         }
     }
 }

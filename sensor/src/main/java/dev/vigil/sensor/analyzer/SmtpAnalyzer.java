@@ -2,7 +2,6 @@ package dev.vigil.sensor.analyzer;
 
 import dev.vigil.sensor.Addresses;
 import dev.vigil.sensor.conn.Conn;
-import dev.vigil.sensor.conn.SessionAnalyzer;
 import dev.vigil.sensor.log.LogSchema;
 import dev.vigil.sensor.log.ZeekLogWriter;
 
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
  * as files, and STARTTLS (RFC 3207), after which the stream goes to the TLS analyzer. Writes
  * smtp.log rows as base/protocols/smtp/main.zeek does.
  */
-final class SmtpAnalyzer implements SessionAnalyzer {
+final class SmtpAnalyzer extends LineProtocolAnalyzer {
     static final LogSchema SCHEMA = LogSchema.of("smtp",
             "ts", "time", "uid", "string", "id.orig_h", "addr", "id.orig_p", "port", "id.resp_h", "addr",
             "id.resp_p", "port", "trans_depth", "count", "helo", "string", "mailfrom", "string", "rcptto", "set[string]",
@@ -49,45 +48,26 @@ final class SmtpAnalyzer implements SessionAnalyzer {
 
     private final ZeekLogWriter logs;
     private final FileSink files;
-    private final TlsAnalyzer tls;
-    private final LineSplitter lines = new LineSplitter(MAX_LINE);
     private Info info;
     private int transactions;
     private String helo;
     private String lastCommand = "";
     private boolean inData;
-    private boolean startTls;
-    private boolean tlsMode;
+    private boolean startTlsAsked;
     private MimeParser mime;
-    private Conn conn;
-    private double now;
 
     SmtpAnalyzer(ZeekLogWriter logs, FileSink files, TlsAnalyzer tls) {
+        super(MAX_LINE, tls);
         this.logs = logs;
         this.files = files;
-        this.tls = tls;
     }
 
     @Override
-    public void deliver(Conn c, boolean isOrig, byte[] d, int off, int len, double ts) {
-        conn = c;
-        now = ts;
-        if (tlsMode) {
-            if (tls != null) {
-                tls.deliver(c, isOrig, d, off, len, ts);
-            }
-            return;
-        }
-        int stop = lines.feed(isOrig, d, off, len, (o, l) -> {
-            if (o) {
-                clientLine(l);
-            } else {
-                serverLine(l);
-            }
-            return !tlsMode;
-        });
-        if (tlsMode && stop < off + len && tls != null) {
-            tls.deliver(c, isOrig, d, stop, off + len - stop, ts);
+    protected void line(boolean isOrig, byte[] l) {
+        if (isOrig) {
+            clientLine(l);
+        } else {
+            serverLine(l);
         }
     }
 
@@ -144,7 +124,7 @@ final class SmtpAnalyzer implements SessionAnalyzer {
                     i.rcptto.add(m.group());
                 }
             }
-            case "STARTTLS" -> startTls = true;
+            case "STARTTLS" -> startTlsAsked = true;
             default -> { }
         }
         if (!cmd.equals("HELO") && !cmd.equals("EHLO") && !cmd.equals("QUIT") && !cmd.equals("RSET")
@@ -176,9 +156,9 @@ final class SmtpAnalyzer implements SessionAnalyzer {
             mime = new MimeParser(new MimeHandler(i));
         } else if (lastCommand.equals(".")) {
             flush();
-        } else if (startTls && lastCommand.equals("STARTTLS") && code == 220) {
+        } else if (startTlsAsked && lastCommand.equals("STARTTLS") && code == 220) {
             i.tls = true;
-            tlsMode = true;
+            startTls();
         }
     }
 
@@ -279,8 +259,6 @@ final class SmtpAnalyzer implements SessionAnalyzer {
         if (info != null && info.activity) {
             flush();
         }
-        if (tls != null) {
-            tls.done(c);
-        }
+        super.done(c);
     }
 }
