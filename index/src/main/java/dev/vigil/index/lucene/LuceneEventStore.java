@@ -14,14 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,7 +45,7 @@ public final class LuceneEventStore implements EventStore {
     private final StoreOptions options;
     private final Path root;
     private final EventPreparer preparer;
-    private final Map<String, Partition> partitions = new ConcurrentHashMap<>();
+    private final PartitionSet partitions;
     private final ReentrantReadWriteLock appendLock = new ReentrantReadWriteLock();
     private final ScheduledExecutorService background;
     private final ExecutorService indexers;
@@ -74,7 +71,7 @@ public final class LuceneEventStore implements EventStore {
         this.preparer = new EventPreparer(options.defaultIndex());
         this.documents = ThreadLocal.withInitial(() -> new EventDocuments(options.docValueFields()));
         Files.createDirectories(root);
-        discover();
+        this.partitions = new PartitionSet(root);
         Path logDir = root.resolve(TRANSLOG_DIR);
         Files.createDirectories(logDir);
         this.lockChannel = java.nio.channels.FileChannel.open(logDir.resolve("store.lock"),
@@ -148,31 +145,6 @@ public final class LuceneEventStore implements EventStore {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
-    }
-
-    private void discover() throws IOException {
-        try (Stream<Path> indexes = Files.list(root)) {
-            for (Path ix : (Iterable<Path>) indexes::iterator) {
-                String name = ix.getFileName().toString();
-                if (!Files.isDirectory(ix) || !IndexNames.isValid(name)) {
-                    continue;
-                }
-                try (Stream<Path> days = Files.list(ix)) {
-                    for (Path d : (Iterable<Path>) days::iterator) {
-                        try {
-                            LocalDate day = LocalDate.parse(d.getFileName().toString());
-                            partitions.put(key(name, day), new Partition(name, day, d));
-                        } catch (DateTimeParseException e) {
-                            LOG.warn("ignoring {}: not a yyyy-mm-dd partition directory", d);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static String key(String index, LocalDate day) {
-        return index + "/" + day;
     }
 
     /** True when another process owns the store and this one only reads committed events. */
@@ -264,13 +236,10 @@ public final class LuceneEventStore implements EventStore {
         translog.write(java.nio.ByteBuffer.wrap(log.toByteArray()));
     }
 
-    private Partition partitionFor(StoredEvent e) throws IOException {
-        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(Math.floorDiv(e.timeMicros(), 1_000_000L), 86_400L));
-        String k = key(e.index(), day);
-        Partition p = partitions.get(k);
+    private Partition partitionFor(StoredEvent e) {
+        Partition p = partitions.lookup(e);
         if (p == null) {
-            IndexNames.check(e.index());
-            p = partitions.computeIfAbsent(k, x -> new Partition(e.index(), day, root.resolve(e.index()).resolve(day.toString())));
+            p = partitions.create(e);
             evictWriters(p);
         }
         return p;
@@ -439,29 +408,7 @@ public final class LuceneEventStore implements EventStore {
 
     /** The partitions a query may touch, newest day first. */
     List<Partition> partitionsFor(EventQuery q) {
-        long lo = q.earliest() == null ? Long.MIN_VALUE : EventPreparer.micros(q.earliest());
-        long hi = q.latest() == null ? Long.MAX_VALUE : EventPreparer.micros(q.latest());
-        List<Partition> out = new ArrayList<>();
-        for (Partition p : partitions.values()) {
-            if (p.endMicros() <= lo || p.startMicros() >= hi || !indexSelected(q.indexes(), p.index)) {
-                continue;
-            }
-            out.add(p);
-        }
-        out.sort(Comparator.comparing((Partition p) -> p.day).reversed().thenComparing(p -> p.index));
-        return out;
-    }
-
-    private static boolean indexSelected(List<String> indexes, String index) {
-        if (indexes.isEmpty()) {
-            return true;
-        }
-        for (String pattern : indexes) {
-            if (dev.vigil.index.query.Matching.valueMatches(index, pattern)) {
-                return true;
-            }
-        }
-        return false;
+        return partitions.select(q);
     }
 
     @Override
@@ -494,11 +441,7 @@ public final class LuceneEventStore implements EventStore {
 
     @Override
     public List<String> indexes() {
-        TreeSet<String> names = new TreeSet<>();
-        for (Partition p : partitions.values()) {
-            names.add(p.index);
-        }
-        return new ArrayList<>(names);
+        return partitions.indexes();
     }
 
     /** Every partition (for retention), any order. */
@@ -519,7 +462,7 @@ public final class LuceneEventStore implements EventStore {
         commitLucene(null);
         appendLock.writeLock().lock();
         try {
-            Partition p = partitions.remove(key(index, day));
+            Partition p = partitions.remove(index, day);
             if (p == null) {
                 return false;
             }
