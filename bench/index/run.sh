@@ -12,7 +12,9 @@ mkdir -p "$OUT"
 
 mvn -B -q -o -pl index -am install -DskipTests
 mvn -B -q -o -pl index dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
-CP="index/target/classes:$(cat "$OUT/cp.txt")"
+# a private copy of the classes: other builds of the tree must not change them under a long run
+rm -rf "$OUT/index-classes" && cp -r index/target/classes "$OUT/index-classes"
+CP="$OUT/index-classes:$(cat "$OUT/cp.txt")"
 mkdir -p "$OUT/classes"
 javac -d "$OUT/classes" -cp "$CP" bench/index/IndexBench.java
 RUN=(java -Xmx1g -cp "$OUT/classes:$CP" IndexBench)
