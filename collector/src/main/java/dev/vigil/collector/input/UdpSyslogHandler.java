@@ -59,13 +59,21 @@ final class UdpSyslogHandler extends SimpleChannelInboundHandler<DatagramPacket>
             n = max;
         }
         buf.getBytes(buf.readerIndex(), scratch, 0, n);
+        byte[] frame = scratch;
+        if (scratch[0] == 'z') {
+            frame = Compressed.inflate(scratch, 0, n, scratch.length, stats);
+            if (frame == null) {
+                return;
+            }
+            n = frame.length;
+        }
         InetAddress peer = packet.sender().getAddress();
         if (!peer.equals(lastPeer)) {
             lastPeer = peer;
             lastIp = HostResolver.ip(peer);
             lastName = resolver.name(peer);
         }
-        Event e = parser.parse(scratch, 0, n, new SyslogParser.Origin(Instant.now(), lastName, lastIp, inputName));
+        Event e = parser.parse(frame, 0, n, new SyslogParser.Origin(Instant.now(), lastName, lastIp, inputName));
         if (e == null) {
             return;
         }

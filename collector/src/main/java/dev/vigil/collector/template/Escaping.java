@@ -28,7 +28,7 @@ public enum Escaping {
             case STDSQL:
                 return v.indexOf('\'') < 0 ? v : v.replace("'", "''");
             case JSON:
-                return Json.escape(v);
+                return Json.escape(v, false);
             default:
                 return v;
         }

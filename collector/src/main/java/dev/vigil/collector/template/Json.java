@@ -5,8 +5,16 @@ public final class Json {
     private Json() {
     }
 
-    /** Escapes quotes, backslashes and control characters; '/' is escaped as rsyslog does. */
+    /** Escapes quotes, backslashes and control characters; '/' is escaped as rsyslog's property formats do. */
     public static String escape(String v) {
+        return escape(v, true);
+    }
+
+    /**
+     * As {@link #escape(String)}; {@code slash} false leaves '/' alone, as rsyslog's template-level
+     * {@code option.json} does (its property-level json/jsonf formats escape it).
+     */
+    public static String escape(String v, boolean slash) {
         StringBuilder sb = null;
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
@@ -14,7 +22,7 @@ public final class Json {
             switch (c) {
                 case '"': rep = "\\\""; break;
                 case '\\': rep = "\\\\"; break;
-                case '/': rep = "\\/"; break;
+                case '/': rep = slash ? "\\/" : null; break;
                 case '\b': rep = "\\b"; break;
                 case '\f': rep = "\\f"; break;
                 case '\n': rep = "\\n"; break;

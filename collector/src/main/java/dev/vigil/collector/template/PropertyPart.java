@@ -105,9 +105,7 @@ public final class PropertyPart implements Part {
         } else if (s.fieldNumber > 0) {
             v = field(v);
         } else if (s.from > 0 || s.to > 0 || s.toEnd) {
-            int from = Math.max(1, s.from);
-            int to = s.toEnd || s.to <= 0 ? v.length() : Math.min(s.to, v.length());
-            v = from > v.length() || to < from ? "" : v.substring(from - 1, to);
+            v = substringBytes(v);
         }
         if (s.spIfNo1stSp) {
             // rsyslog 8.2302 gives " " for an empty value too (the corpus shows "app: " for an empty MSG)
@@ -123,8 +121,9 @@ public final class PropertyPart implements Part {
         }
         if (s.fixedWidth && s.to > 0) {
             int width = s.to - Math.max(1, s.from) + 1;
-            if (v.length() < width) {
-                v = v + " ".repeat(width - v.length());
+            int have = dev.vigil.core.syslog.SyslogText.encode(v).length;
+            if (have < width) {
+                v = v + " ".repeat(width - have);
             }
         }
         if (s.secpathDrop || s.secpathReplace) {
@@ -140,6 +139,17 @@ public final class PropertyPart implements Part {
             case JSONR: return Json.escape(v).replace("\\/", "/");
             default: return v;
         }
+    }
+
+    /** fromChar/toChar count bytes, as rsyslog does (a Korean hostname is cut inside a character). */
+    private String substringBytes(String v) {
+        byte[] b = dev.vigil.core.syslog.SyslogText.encode(v);
+        int from = Math.max(1, s.from);
+        int to = s.toEnd || s.to <= 0 ? b.length : Math.min(s.to, b.length);
+        if (from > b.length || to < from) {
+            return "";
+        }
+        return dev.vigil.core.syslog.SyslogText.decode(b, from - 1, to - from + 1);
     }
 
     /** rsyslog's secpath-drop / secpath-replace: no '/' and never "", "." or "..". */

@@ -83,20 +83,28 @@ public final class Template {
         }
     }
 
-    /** option.jsonf: the jsonf parts joined into one JSON object, constants ignored. */
+    /**
+     * option.jsonf: the jsonf parts joined into one JSON object, constants ignored, written as rsyslog
+     * writes it: fields separated by {@code ", "} and the object ended by a newline.
+     */
     private void renderJsonContainer(Event e, OutBuffer out) {
         out.append((byte) '{');
         boolean first = true;
         for (Part p : parts) {
             if (p instanceof PropertyPart pp) {
                 if (!first) {
-                    out.append((byte) ',');
+                    out.append((byte) ',').append((byte) ' ');
                 }
                 first = false;
                 out.append(pp.value(e));
             }
         }
-        out.append((byte) '}');
+        out.append((byte) '}').append((byte) '\n');
+    }
+
+    /** A list template ({@code template(type="list")}) from its parts; {@code jsonf} is option.jsonf. */
+    public static Template fromList(String name, List<Part> parts, Escaping escaping, boolean jsonf) {
+        return new Template(name, parts, escaping, jsonf);
     }
 
     /** Renders {@code e} as a string. */
