@@ -125,7 +125,9 @@ public final class NtpServer implements AutoCloseable {
 
     private static IOException bindFailure(InetSocketAddress where, Exception e) {
         String why = e.getMessage() == null ? e.toString() : e.getMessage();
-        BindException be = new BindException("cannot bind NTP on UDP " + where + ": " + why
+        String at = (where.getAddress() == null || where.getAddress().isAnyLocalAddress() ? "*"
+                : where.getAddress().getHostAddress()) + ":" + where.getPort();
+        BindException be = new BindException("cannot bind NTP on UDP " + at + ": " + why
                 + (where.getPort() < 1024 ? " (ports below 1024 need root or CAP_NET_BIND_SERVICE; choose another"
                 + " with --ntp-port or ntp.port)" : ""));
         be.initCause(e);
