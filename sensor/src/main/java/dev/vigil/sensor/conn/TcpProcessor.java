@@ -24,6 +24,10 @@ final class TcpProcessor {
     static final int TOO_LARGE_SEQ_DELTA = 1_048_576;
 
     private final ConnTable t;
+    /** Out-parameters reused for every packet (one thread; no allocation per packet). */
+    private final boolean[] underflow = new boolean[1];
+    private final boolean[] ackUnder = new boolean[1];
+    private final boolean[] close = new boolean[2];
 
     TcpProcessor(ConnTable t) {
         this.t = t;
@@ -91,7 +95,7 @@ final class TcpProcessor {
         int segLen = len + (syn ? 1 : 0) + (fin ? 1 : 0) - (rst ? len : 0);
         int seqOnePast = baseSeq + segLen;
         initEndpoint(endp, syn, baseSeq, seqOnePast, p.ts);
-        boolean[] underflow = {false};
+        underflow[0] = false;
         long relSeq = relativeSeq(endp, baseSeq, endp.lastSeq, endp.seqWraps, underflow);
         if (underflow[0] && !rst) {
             t.weird(c, "TCP_seq_underflow_or_misorder");
@@ -118,7 +122,7 @@ final class TcpProcessor {
                 peer.ackSeq = ackSeq - 1;
                 peer.lastSeq = ackSeq - 1;
             } else {
-                boolean[] ackUnder = {false};
+                ackUnder[0] = false;
                 relAck = relativeSeq(peer, ackSeq, peer.ackSeq, peer.ackWraps, ackUnder);
                 if (ackUnder[0]) {
                     relAck = 0;
@@ -133,7 +137,8 @@ final class TcpProcessor {
         }
         int deltaLast = updateLastSeq(c, endp, seqOnePast, syn, fin, rst, len);
         endp.lastTime = p.ts;
-        boolean[] close = {false, false};
+        close[0] = false;
+        close[1] = false;
         TcpStateMachine.update(t, c, endp, peer, baseSeq, ackSeq, len, deltaLast, isOrig, flags, close);
         if (ack) {
             peer.reassembler.ackReceived(t, c, relAck, p.ts);
