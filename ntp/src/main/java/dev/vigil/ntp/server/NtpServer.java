@@ -81,8 +81,8 @@ public final class NtpServer implements AutoCloseable {
                         b.channel(EpollDatagramChannel.class)
                                 .option(EpollChannelOption.SO_REUSEPORT, true)
                                 .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
-                                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * BATCH))
-                                .option(ChannelOption.MAX_MESSAGES_PER_READ, 16);
+                                .option(ChannelOption.RCVBUF_ALLOCATOR,
+                                        new FixedRecvByteBufAllocator(MAX_DATAGRAM * BATCH).maxMessagesPerRead(16));
                     } else {
                         b.channelFactory(() -> new NioDatagramChannel(address == null || address instanceof java.net.Inet6Address
                                 ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4))
