@@ -141,13 +141,13 @@ final class FtpAnalyzer extends LineProtocolAnalyzer {
                     passive = true;
                     dcOrig = Addresses.format(conn.origHi, conn.origLo);
                     if (code == 227) {
-                        Matcher p = Pattern.compile("([0-9]+),([0-9]+),([0-9]+),([0-9]+),([0-9]+),([0-9]+)").matcher(msg);
+                        Matcher p = Pattern.compile("([0-9]{1,3}),([0-9]{1,3}),([0-9]{1,3}),([0-9]{1,3}),([0-9]{1,3}),([0-9]{1,3})").matcher(msg);
                         if (p.find()) {
                             dcResp = p.group(1) + "." + p.group(2) + "." + p.group(3) + "." + p.group(4);
                             dcPort = Integer.parseInt(p.group(5)) * 256 + Integer.parseInt(p.group(6));
                         }
                     } else {
-                        Matcher p = Pattern.compile("\\(\\|\\|\\|([0-9]+)\\|\\)").matcher(msg);
+                        Matcher p = Pattern.compile("\\(\\|\\|\\|([0-9]{1,5})\\|\\)").matcher(msg);
                         if (p.find()) {
                             dcResp = Addresses.format(conn.respHi, conn.respLo);
                             dcPort = Integer.parseInt(p.group(1));

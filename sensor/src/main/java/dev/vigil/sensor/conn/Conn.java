@@ -128,6 +128,32 @@ public final class Conn {
         history.append('^');
     }
 
+    /**
+     * Hands payload to every attached analyzer. An analyzer that fails on bad input is dropped
+     * (Zeek's analyzer violation), reported as a weird, and the rest of the sensor carries on.
+     */
+    void deliver(ConnTable t, boolean isOrig, byte[] d, int off, int len, double ts) {
+        for (int i = 0; i < analyzers.size(); i++) {
+            try {
+                analyzers.get(i).deliver(this, isOrig, d, off, len, ts);
+            } catch (RuntimeException e) {
+                analyzers.remove(i--);
+                t.weird(this, "analyzer_failed_on_input");
+            }
+        }
+    }
+
+    /** Tells every analyzer the connection ends; failures are contained as in {@link #deliver}. */
+    void done(ConnTable t) {
+        for (SessionAnalyzer a : analyzers) {
+            try {
+                a.done(this);
+            } catch (RuntimeException e) {
+                t.weird(this, "analyzer_failed_on_input");
+            }
+        }
+    }
+
     /** Records that an analyzer confirmed its protocol; the first confirmation per name counts. */
     public void confirm(String service) {
         uid(); // a protocol confirmation is an event about the connection

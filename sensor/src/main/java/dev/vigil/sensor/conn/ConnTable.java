@@ -181,9 +181,7 @@ public final class ConnTable {
         c.removed = true;
         table.remove(c.key);
         c.uid(); // connection_state_remove builds the record
-        for (SessionAnalyzer a : c.analyzers) {
-            a.done(c);
-        }
+        c.done(this);
         listener.removed(c);
     }
 
@@ -248,9 +246,7 @@ public final class ConnTable {
             c.respIpBytes += p.ipLen;
         }
         if (p.l4Cap >= len && !c.analyzers.isEmpty()) {
-            for (int i = 0; i < c.analyzers.size(); i++) {
-                c.analyzers.get(i).deliver(c, isOrig, d, o + 8, len - 8, p.ts);
-            }
+            c.deliver(this, isOrig, d, o + 8, len - 8, p.ts);
         }
     }
 

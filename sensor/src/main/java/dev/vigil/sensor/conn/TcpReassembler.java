@@ -16,12 +16,14 @@ final class TcpReassembler {
     long lastReassemSeq = 1;
     private TreeMap<Long, byte[]> pending;
     private long pendingBytes;
+    private ConnTable table;
 
     TcpReassembler(TcpEndpoint endp) {
         this.endp = endp;
     }
 
     void dataSent(ConnTable t, Conn c, long seq, byte[] d, int off, int len, double ts) {
+        table = t;
         long end = seq + len;
         if (end <= lastReassemSeq) {
             return;
@@ -75,6 +77,7 @@ final class TcpReassembler {
 
     /** The peer acknowledged everything below {@code seq}. */
     void ackReceived(ConnTable t, Conn c, long seq, double ts) {
+        table = t;
         if (endp.finCnt > 0 && seq >= endp.finSeq) {
             seq = endp.finSeq - 1; // the FIN occupies sequence space but carries no data
         }
@@ -122,12 +125,8 @@ final class TcpReassembler {
     }
 
     private void deliver(Conn c, byte[] d, int off, int len, double ts) {
-        if (len <= 0) {
-            return;
-        }
-        boolean isOrig = endp.isOrig;
-        for (int i = 0; i < c.analyzers.size(); i++) {
-            c.analyzers.get(i).deliver(c, isOrig, d, off, len, ts);
+        if (len > 0 && !c.analyzers.isEmpty()) {
+            c.deliver(table, endp.isOrig, d, off, len, ts);
         }
     }
 }
