@@ -14,6 +14,7 @@ import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -22,6 +23,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.ArrayList;
@@ -109,8 +111,15 @@ public final class SyslogInputs implements AutoCloseable {
     }
 
     private Channel startUdp(InetSocketAddress addr, InputStats st, ListenerConfig cfg) throws InterruptedException {
-        Bootstrap b = new Bootstrap().group(workers)
-                .channel(Epoll.isAvailable() ? EpollDatagramChannel.class : NioDatagramChannel.class)
+        Bootstrap b = new Bootstrap().group(workers);
+        if (Epoll.isAvailable() && addr.getAddress() instanceof Inet4Address) {
+            // an IPv4 address gets an IPv4 socket (epoll would open a dual-stack IPv6 one, listed under udp6)
+            b.channelFactory((io.netty.channel.ChannelFactory<EpollDatagramChannel>)
+                    () -> new EpollDatagramChannel(InternetProtocolFamily.IPv4));
+        } else {
+            b.channel(Epoll.isAvailable() ? EpollDatagramChannel.class : NioDatagramChannel.class);
+        }
+        b
                 .option(ChannelOption.SO_RCVBUF, 8 << 20)
                 .option(ChannelOption.RCVBUF_ALLOCATOR,
                         new FixedRecvByteBufAllocator(Math.max(parser.options().maxMessageSize() + 1, 2048) + 1024))
@@ -122,8 +131,14 @@ public final class SyslogInputs implements AutoCloseable {
         SslContext ssl = cfg.protocol() == ListenerConfig.Protocol.TLS ? sslContext(cfg.tls()) : null;
         AtomicInteger open = new AtomicInteger();
         int maxSessions = cfg.maxSessions() > 0 ? cfg.maxSessions() : ListenerConfig.DEFAULT_MAX_SESSIONS;
-        ServerBootstrap b = new ServerBootstrap().group(boss, workers)
-                .channel(Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+        ServerBootstrap b = new ServerBootstrap().group(boss, workers);
+        if (Epoll.isAvailable() && addr.getAddress() instanceof Inet4Address) {
+            b.channelFactory((io.netty.channel.ChannelFactory<EpollServerSocketChannel>)
+                    () -> new EpollServerSocketChannel(InternetProtocolFamily.IPv4));
+        } else {
+            b.channel(Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class);
+        }
+        b
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
