@@ -27,7 +27,7 @@ final class FtpAnalyzer extends LineProtocolAnalyzer {
     /** FTP::guest_ids: logins whose password is logged. */
     static final Set<String> GUESTS = Set.of("anonymous", "ftp", "ftpuser", "guest");
     static final int MAX_LINE = 64 * 1024;
-    private static final Pattern SIZE = Pattern.compile("\\(([0-9]+) bytes\\)");
+    private static final Pattern SIZE = Pattern.compile("\\(([0-9]{1,18}) bytes\\)");
 
     private final ZeekLogWriter logs;
     private final FtpExpectations expect;
