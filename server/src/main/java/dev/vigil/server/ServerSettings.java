@@ -42,6 +42,7 @@ public final class ServerSettings {
     public int tlsPort;
     public boolean tlsRequireClientCert;
     public List<HecTokenSetting> hecTokens = new ArrayList<>();
+    public double skewThresholdSeconds = 2.0;
 
     /** One HEC token: {@code http: {hec_tokens: [{name: n, token: t, index: i, sourcetype: s, ack: true}]}}. */
     public record HecTokenSetting(String name, String token, String index, String sourcetype, boolean ack) {
@@ -142,6 +143,9 @@ public final class ServerSettings {
         }
         ntp.path("servers").forEach(n -> ntpServers.add(n.asText()));
         ntp.path("pools").forEach(n -> ntpPools.add(n.asText()));
+        if (ntp.has("skew_threshold")) {
+            skewThresholdSeconds = ntp.get("skew_threshold").asDouble(2.0);
+        }
         if (ntp.has("local_stratum")) {
             ntpLocalStratum = ntp.get("local_stratum").asInt();
         }

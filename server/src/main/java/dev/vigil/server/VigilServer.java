@@ -25,6 +25,9 @@ import dev.vigil.server.hec.HecSink;
 import dev.vigil.server.hec.HecToken;
 import dev.vigil.server.output.DefaultOutput;
 import dev.vigil.server.output.IndexOutput;
+import dev.vigil.server.output.SkewWatch;
+import dev.vigil.ntp.skew.ClockSkewTracker;
+import dev.vigil.ntp.skew.HostSkew;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.ZoneId;
@@ -54,6 +57,7 @@ public final class VigilServer implements AutoCloseable {
     private EventProcessor processor;
     private NtpService ntp;
     private LuceneEventStore store;
+    private SkewWatch skew;
     private SearchApi searchApi;
     private volatile boolean closed;
 
@@ -95,12 +99,17 @@ public final class VigilServer implements AutoCloseable {
             metrics.counter("vigil_index_events", "events indexed", idx, x -> (double) x.indexed());
             metrics.counter("vigil_index_failures", "events that could not be indexed", idx, x -> (double) x.failed());
         }
+        skew = new SkewWatch(processor, new ClockSkewTracker(64, 600_000_000_000L, settings.skewThresholdSeconds,
+                100_000), localHostName());
+        processor = skew;
         queue = new MainQueue(settings.queueSize, processor);
         metrics.queue(queue);
         SyslogParser parser = new SyslogParser(popts, ZoneId.systemDefault());
         inputs = new SyslogInputs(parser, queue, new HostResolver(settings.dns, 10_000));
         if (settings.httpPort >= 0) {
             http = new HttpApi(metrics, this::health);
+            metrics.extra(this::skewMetrics);
+            http.mount(app -> app.get("/api/sources", ctx -> ctx.json(sources())));
             if (store != null) {
                 mountIndexApis(http);
             }
@@ -160,6 +169,41 @@ public final class VigilServer implements AutoCloseable {
         searchApi = new SearchApi(new Searcher(new IndexSearchSource(store), settings.data.resolve("lookups"), zone,
                 SearchLimits.defaults()), zone, 4);
         api.mount(searchApi::mount);
+    }
+
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName().split("\\.")[0];
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** GET /api/sources: every source host's clock skew (median reported − received, seconds). */
+    private List<Map<String, Object>> sources() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (HostSkew h : skew.tracker().snapshot()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("host", h.host);
+            m.put("skew_seconds", h.medianSeconds);
+            m.put("samples", h.samples);
+            m.put("over_threshold", h.overThreshold);
+            m.put("threshold_seconds", settings.skewThresholdSeconds);
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Prometheus lines for the per-host skew (bounded by the tracker's host limit). */
+    private String skewMetrics() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# HELP vigil_clock_skew_seconds median of reported minus received time per source host\n");
+        sb.append("# TYPE vigil_clock_skew_seconds gauge\n");
+        for (HostSkew h : skew.tracker().snapshot()) {
+            sb.append("vigil_clock_skew_seconds{host=\"").append(h.host.replace("\\", "\\\\").replace("\"", "\\\"")
+                    .replace("\n", "\\n")).append("\"} ").append(h.medianSeconds).append('\n');
+        }
+        return sb.toString();
     }
 
     private Map<String, Object> health() {

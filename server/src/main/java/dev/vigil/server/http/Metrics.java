@@ -64,8 +64,19 @@ public final class Metrics {
         FunctionCounter.builder(name, a, LongAdder::doubleValue).tags(t).description(help).register(registry);
     }
 
+    private final java.util.List<java.util.function.Supplier<String>> extras = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds text (complete Prometheus lines) to every scrape, for series with dynamic labels. */
+    public void extra(java.util.function.Supplier<String> lines) {
+        extras.add(lines);
+    }
+
     /** The Prometheus text exposition. */
     public String scrape() {
-        return registry.scrape();
+        StringBuilder sb = new StringBuilder(registry.scrape());
+        for (java.util.function.Supplier<String> s : extras) {
+            sb.append(s.get());
+        }
+        return sb.toString();
     }
 }

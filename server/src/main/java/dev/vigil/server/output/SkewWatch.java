@@ -1,0 +1,93 @@
+package dev.vigil.server.output;
+
+import dev.vigil.collector.pipeline.EventProcessor;
+import dev.vigil.core.event.Event;
+import dev.vigil.core.event.SyslogTime;
+import dev.vigil.core.syslog.TimeFormats;
+import dev.vigil.ntp.skew.ClockSkewTracker;
+import dev.vigil.ntp.skew.SkewCrossing;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Clock-skew watch per source host: the difference between the timestamp a host wrote into its messages
+ * and when Vigil received them, at most one sample per host and second (the hot path stays cheap). A host
+ * whose median passes the threshold produces an event of its own, {@code sourcetype=vigil:clock}, once per
+ * crossing (and once when it comes back), which then runs through the rules and the index like any other.
+ */
+public final class SkewWatch implements EventProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(SkewWatch.class);
+    private final EventProcessor next;
+    private final ClockSkewTracker tracker;
+    private final Map<String, Long> lastSampleSecond = new HashMap<>();
+    private final String localHost;
+
+    public SkewWatch(EventProcessor next, ClockSkewTracker tracker, String localHost) {
+        this.next = next;
+        this.tracker = tracker;
+        this.localHost = localHost;
+    }
+
+    @Override
+    public void process(Event e, String ruleset) {
+        next.process(e, ruleset);
+        SyslogTime t = e.reported();
+        Instant rcvd = e.received();
+        if (t == null || e.hostname().isEmpty()) {
+            return;
+        }
+        long sec = rcvd.getEpochSecond();
+        Long last = lastSampleSecond.get(e.hostname());
+        if (last != null && last == sec) {
+            return;
+        }
+        if (lastSampleSecond.size() > 100_000) {
+            lastSampleSecond.clear();
+        }
+        lastSampleSecond.put(e.hostname(), sec);
+        Instant reported = t.toInstant();
+        if (reported.equals(rcvd)) {
+            return; // the message had no timestamp of its own: the reception time stands in for it
+        }
+        long rcvdNanos = rcvd.getEpochSecond() * 1_000_000_000L + rcvd.getNano();
+        long repNanos = reported.getEpochSecond() * 1_000_000_000L + reported.getNano();
+        Optional<SkewCrossing> crossing = tracker.recordMessage(e.hostname(), repNanos, rcvdNanos);
+        crossing.ifPresent(c -> announce(c, rcvd));
+    }
+
+    private void announce(SkewCrossing c, Instant now) {
+        LOG.warn("{}", c.message());
+        String text = "<" + (c.above ? 12 : 13) + ">" + TimeFormats.rfc3339(
+                SyslogTime.ofInstant(now, ZoneId.systemDefault().getRules().getOffset(now))) + " " + localHost
+                + " vigil-clock: " + c.message();
+        byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+        Event clock = Event.builder().received(now).reported(SyslogTime.ofInstant(now,
+                        ZoneId.systemDefault().getRules().getOffset(now))).hostname(c.host).fromHost(localHost)
+                .fromHostIp("127.0.0.1").pri(c.above ? 12 : 13).syslogTag("vigil-clock:").programName("vigil-clock")
+                .appName("vigil-clock").msg(" " + c.message()).raw(raw).rawAfterPri(text.indexOf('>') + 1)
+                .inputName("vigil").sourcetype("vigil:clock").source("vigil:skew")
+                .field("skew_seconds", c.medianSeconds).field("threshold_seconds", c.thresholdSeconds)
+                .field("state", c.above ? "over" : "back").build();
+        next.process(clock, null);
+    }
+
+    public ClockSkewTracker tracker() {
+        return tracker;
+    }
+
+    @Override
+    public void flush() {
+        next.flush();
+    }
+
+    @Override
+    public void close() {
+        next.close();
+    }
+}
