@@ -29,25 +29,14 @@ final class TimestampParser {
             return null;
         }
         int hour = c.parseInt();
-        if (hour > 23 || c.remaining() == 0 || c.buf[c.pos++] != ':') {
+        Hms hms = minutesSecondsFraction(c, hour);
+        if (hms == null) {
             return null;
         }
-        int minute = c.parseInt();
-        if (minute > 59 || c.remaining() == 0 || c.buf[c.pos++] != ':') {
-            return null;
-        }
-        int second = c.parseInt();
-        if (second > 60) {
-            return null;
-        }
-        int frac = 0;
-        int precision = 0;
-        if (c.remaining() > 0 && c.cur() == '.') {
-            c.pos++;
-            int start = c.pos;
-            frac = c.parseInt();
-            precision = c.pos - start;
-        }
+        int minute = hms.minute();
+        int second = hms.second();
+        int frac = hms.fraction();
+        int precision = hms.precision();
         if (c.remaining() == 0) {
             return null;
         }
@@ -132,6 +121,34 @@ final class TimestampParser {
             }
             hour = c.parseInt();
         }
+        Hms hms = minutesSecondsFraction(c, hour);
+        if (hms == null) {
+            return null;
+        }
+        int minute = hms.minute();
+        int second = hms.second();
+        int frac = hms.fraction();
+        int precision = Math.min(9, hms.precision());
+        if (c.remaining() > 0 && c.cur() == ':') {
+            c.pos++; // a stray colon after the time (Cisco), tolerated
+        }
+        if (c.remaining() > 0) {
+            if (c.cur() != ' ') {
+                return null;
+            }
+            c.pos++;
+        }
+        in.pos = c.pos;
+        return new SyslogTime(year > 0 ? year : base.year(), month, day, hour, minute, second, frac, precision,
+                base.offsetSeconds(), false);
+    }
+
+    /** Minutes, seconds (60 allowed: RFC 5424 §6.2.3.1 leap second) and an optional fraction. */
+    private record Hms(int minute, int second, int fraction, int precision) {
+    }
+
+    /** After the hour (already read, checked here): ":mm:ss[.fraction]", rsyslog's checks. */
+    private static Hms minutesSecondsFraction(Cursor c, int hour) {
         if (hour > 23 || c.remaining() == 0 || c.buf[c.pos++] != ':') {
             return null;
         }
@@ -149,20 +166,9 @@ final class TimestampParser {
             c.pos++;
             int start = c.pos;
             frac = c.parseInt();
-            precision = Math.min(9, c.pos - start);
+            precision = c.pos - start;
         }
-        if (c.remaining() > 0 && c.cur() == ':') {
-            c.pos++; // a stray colon after the time (Cisco), tolerated
-        }
-        if (c.remaining() > 0) {
-            if (c.cur() != ' ') {
-                return null;
-            }
-            c.pos++;
-        }
-        in.pos = c.pos;
-        return new SyslogTime(year > 0 ? year : base.year(), month, day, hour, minute, second, frac, precision,
-                base.offsetSeconds(), false);
+        return new Hms(minute, second, frac, precision);
     }
 
     private static int month(int a, int b, int c) {
