@@ -136,7 +136,15 @@ public final class ZeekLogWriter implements Closeable {
                     ZeekValues.escaped(line, b, inContainer);
                 }
             }
-            default -> line.append(v);
+            default -> {
+                if (v instanceof Long l) {
+                    line.append(l.longValue());
+                } else if (v instanceof Integer n) {
+                    line.append(n.intValue());
+                } else {
+                    line.append(v);
+                }
+            }
         }
     }
 
