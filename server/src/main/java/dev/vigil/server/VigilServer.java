@@ -92,16 +92,17 @@ public final class VigilServer implements AutoCloseable {
             listeners.add(ListenerConfig.tls(settings.syslogAddress, settings.tlsPort, new ListenerConfig.TlsSettings(
                     settings.tlsCert, settings.tlsKey, settings.tlsCa, settings.tlsRequireClientCert)));
         }
+        skew = new SkewWatch(processor, new ClockSkewTracker(64, 600_000_000_000L, settings.skewThresholdSeconds,
+                100_000), localHostName());
+        processor = skew;
         if (settings.index) {
             store = new LuceneEventStore(StoreOptions.defaults(settings.data));
             IndexOutput idx = new IndexOutput(processor, store);
+            skew.announceTo(idx::indexOnly);
             processor = idx;
             metrics.counter("vigil_index_events", "events indexed", idx, x -> (double) x.indexed());
             metrics.counter("vigil_index_failures", "events that could not be indexed", idx, x -> (double) x.failed());
         }
-        skew = new SkewWatch(processor, new ClockSkewTracker(64, 600_000_000_000L, settings.skewThresholdSeconds,
-                100_000), localHostName());
-        processor = skew;
         queue = new MainQueue(settings.queueSize, processor);
         metrics.queue(queue);
         SyslogParser parser = new SyslogParser(popts, ZoneId.systemDefault());

@@ -18,6 +18,7 @@ public final class PropertyPart implements Part {
     private final String name;
     private final Pattern pattern;
     private final boolean isDate;
+    private final int kind;
     private final boolean transforms;
     /** %msg% with at most sp-if-no-1st-sp / drop-last-lf: copied as bytes from the raw message. */
     private final boolean msgBytes;
@@ -31,6 +32,7 @@ public final class PropertyPart implements Part {
         this.name = canonical;
         this.pattern = spec.regex == null ? null : PosixRegex.compile(spec.regex, spec.regexExtended, false);
         this.isDate = name.equals("timereported") || name.equals("timegenerated");
+        this.kind = kindOf(name);
         this.transforms = spec.from > 0 || spec.to > 0 || spec.toEnd || pattern != null || spec.fieldNumber > 0
                 || spec.spIfNo1stSp || spec.uppercase || spec.lowercase
                 || spec.controlChars != PropertySpec.ControlChars.KEEP || spec.fixedWidth || spec.secpathDrop
@@ -57,7 +59,7 @@ public final class PropertyPart implements Part {
             return;
         }
         if (isDate && !transforms && s.date == DateFormat.RFC3339 && !s.dateUtc) {
-            SyslogTime t = name.equals("timereported") ? Properties.reported(e) : Properties.generated(e);
+            SyslogTime t = kind == REPORTED ? Properties.reported(e) : Properties.generated(e);
             byte[] b = out.reserve(TimeFormats.RFC3339_MAX);
             out.advance(TimeFormats.rfc3339(t, b, out.length()));
             return;
@@ -89,14 +91,37 @@ public final class PropertyPart implements Part {
     }
 
     private String raw(Event e) {
-        if (isDate) {
-            SyslogTime t = name.equals("timereported") ? Properties.reported(e) : Properties.generated(e);
-            return s.date.format(t, s.dateUtc);
+        switch (kind) {
+            case MSG: return e.msg();
+            case HOSTNAME: return e.hostname();
+            case SYSLOGTAG: return e.syslogTag();
+            case PROGRAMNAME: return e.programName();
+            case REPORTED: return s.date.format(Properties.reported(e), s.dateUtc);
+            case GENERATED: return s.date.format(Properties.generated(e), s.dateUtc);
+            case SYSTEM: return SystemProperties.get(name, e);
+            default: return Properties.get(e, name);
         }
-        if (name.startsWith("$")) {
-            return SystemProperties.get(name, e);
+    }
+
+    private static final int OTHER = 0;
+    private static final int MSG = 1;
+    private static final int HOSTNAME = 2;
+    private static final int SYSLOGTAG = 3;
+    private static final int PROGRAMNAME = 4;
+    private static final int REPORTED = 5;
+    private static final int GENERATED = 6;
+    private static final int SYSTEM = 7;
+
+    private static int kindOf(String canonical) {
+        switch (canonical) {
+            case "msg": return MSG;
+            case "hostname": return HOSTNAME;
+            case "syslogtag": return SYSLOGTAG;
+            case "programname": return PROGRAMNAME;
+            case "timereported": return REPORTED;
+            case "timegenerated": return GENERATED;
+            default: return canonical.startsWith("$") ? SYSTEM : OTHER;
         }
-        return Properties.get(e, name);
     }
 
     private String transform(String v) {

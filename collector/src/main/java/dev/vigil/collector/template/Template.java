@@ -49,12 +49,26 @@ public final class Template {
      * RSYSLOG_FileFormat): the last rendering per thread is kept, so the same event renders once.
      */
     public void render(Event e, OutBuffer out) {
-        RenderCache c = cache.get();
+        RenderCache c = cache;
+        if (c == null || c.owner != Thread.currentThread()) {
+            // the cache belongs to the thread that uses this template most (the main queue's worker);
+            // other threads render without it
+            if (c == null) {
+                cache = new RenderCache(Thread.currentThread());
+            }
+            renderParts(e, out);
+            return;
+        }
         if (c.event == e) {
             out.append(c.bytes, 0, c.len);
             return;
         }
         int start = out.length();
+        renderParts(e, out);
+        c.store(e, out.array(), start, out.length() - start);
+    }
+
+    private void renderParts(Event e, OutBuffer out) {
         if (jsonContainer) {
             renderJsonContainer(e, out);
         } else {
@@ -62,16 +76,20 @@ public final class Template {
                 p.render(e, out, escaping);
             }
         }
-        c.store(e, out.array(), start, out.length() - start);
     }
 
-    private final ThreadLocal<RenderCache> cache = ThreadLocal.withInitial(RenderCache::new);
+    private volatile RenderCache cache;
 
-    /** The last event rendered by this template on one thread, and its bytes. */
+    /** The last event rendered by this template on its owner thread, and its bytes. */
     private static final class RenderCache {
+        final Thread owner;
         Event event;
         byte[] bytes = new byte[512];
         int len;
+
+        RenderCache(Thread owner) {
+            this.owner = owner;
+        }
 
         void store(Event e, byte[] src, int off, int n) {
             if (n > bytes.length) {

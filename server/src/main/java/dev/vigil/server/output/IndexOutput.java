@@ -48,6 +48,14 @@ public final class IndexOutput implements EventProcessor {
         }
     }
 
+    /** Indexes an event that is not to run through the rules (Vigil's own events). */
+    public void indexOnly(Event event) {
+        batch.add(event);
+        if (batch.size() >= BATCH) {
+            handOff();
+        }
+    }
+
     private void handOff() {
         if (batch.isEmpty()) {
             return;

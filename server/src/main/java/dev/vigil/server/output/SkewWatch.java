@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Clock-skew watch per source host: the difference between the timestamp a host wrote into its messages
  * and when Vigil received them, at most one sample per host and second (the hot path stays cheap). A host
  * whose median passes the threshold produces an event of its own, {@code sourcetype=vigil:clock}, once per
- * crossing (and once when it comes back), which then runs through the rules and the index like any other.
+ * crossing (and once when it comes back). That event goes to the index only: with {@code -f} the rsyslog
+ * files stay exactly what rsyslogd would write.
  */
 public final class SkewWatch implements EventProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(SkewWatch.class);
@@ -27,11 +28,17 @@ public final class SkewWatch implements EventProcessor {
     private final ClockSkewTracker tracker;
     private final Map<String, Long> lastSampleSecond = new HashMap<>();
     private final String localHost;
+    private volatile java.util.function.Consumer<Event> announcements = e -> { };
 
     public SkewWatch(EventProcessor next, ClockSkewTracker tracker, String localHost) {
         this.next = next;
         this.tracker = tracker;
         this.localHost = localHost;
+    }
+
+    /** Where the vigil:clock events go (the index); without one they are only logged. */
+    public void announceTo(java.util.function.Consumer<Event> sink) {
+        this.announcements = sink;
     }
 
     @Override
@@ -74,7 +81,7 @@ public final class SkewWatch implements EventProcessor {
                 .inputName("vigil").sourcetype("vigil:clock").source("vigil:skew")
                 .field("skew_seconds", c.medianSeconds).field("threshold_seconds", c.thresholdSeconds)
                 .field("state", c.above ? "over" : "back").build();
-        next.process(clock, null);
+        announcements.accept(clock);
     }
 
     public ClockSkewTracker tracker() {
