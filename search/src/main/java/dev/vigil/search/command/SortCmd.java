@@ -25,7 +25,9 @@ public record SortCmd(long limit, List<Key> keys, boolean reverse) implements Co
     public record Key(String field, boolean descending, String type) {
         String toSpl() {
             String f = type.equals("auto") ? Parsing.quoteIfNeeded(field) : type + "(" + field + ")";
-            return (descending ? "-" : "") + f;
+            // a field whose name starts with a sign needs an explicit "+" to read back as ascending
+            boolean signed = f.startsWith("-") || f.startsWith("+");
+            return (descending ? "-" : signed ? "+" : "") + f;
         }
     }
 
