@@ -186,16 +186,23 @@ final class EventSearch {
     private static void collect(PartitionQuery pq, int part, Hits hits) throws IOException {
         pq.lease.searcher().search(pq.query, new Collector() {
             @Override
-            public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {
-                NumericDocValues times = ctx.reader().getNumericDocValues(EventDocuments.TIME);
+            public LeafCollector getLeafCollector(LeafReaderContext ctx) {
                 int base = ctx.docBase;
                 return new LeafCollector() {
+                    // opened at the first hit: most leaves of a rare-term search have none
+                    private NumericDocValues times;
+                    private boolean opened;
+
                     @Override
                     public void setScorer(Scorable scorer) {
                     }
 
                     @Override
                     public void collect(int doc) throws IOException {
+                        if (!opened) {
+                            times = ctx.reader().getNumericDocValues(EventDocuments.TIME);
+                            opened = true;
+                        }
                         long t = times != null && times.advanceExact(doc) ? times.longValue() : 0;
                         hits.add(t, base + doc, part);
                     }
