@@ -73,7 +73,7 @@ public final class SyslogInputs implements AutoCloseable {
      */
     public InputStats start(ListenerConfig cfg) throws IOException {
         InetSocketAddress addr = cfg.address() == null || cfg.address().isEmpty() || cfg.address().equals("*")
-                ? new InetSocketAddress(cfg.port()) : new InetSocketAddress(cfg.address(), cfg.port());
+                ? anyAddress(cfg.port()) : new InetSocketAddress(cfg.address(), cfg.port());
         InputStats st = new InputStats(cfg.name(), cfg.protocol().name().toLowerCase(java.util.Locale.ROOT));
         Channel ch;
         try {
@@ -87,6 +87,18 @@ public final class SyslogInputs implements AutoCloseable {
         String host = bound.getAddress().isAnyLocalAddress() ? "*" : bound.getAddress().getHostAddress();
         LOG.info("listening for syslog on {} {}:{}", st.protocol, host, bound.getPort());
         return st;
+    }
+
+    /** All addresses: "::" (a dual-stack socket takes IPv4 and IPv6 senders) where IPv6 exists, else 0.0.0.0. */
+    static InetSocketAddress anyAddress(int port) {
+        try {
+            java.net.InetAddress v6 = java.net.InetAddress.getByName("::");
+            try (java.net.DatagramSocket probe = new java.net.DatagramSocket(new InetSocketAddress(v6, 0))) {
+                return new InetSocketAddress(v6, port);
+            }
+        } catch (IOException e) {
+            return new InetSocketAddress("0.0.0.0", port);
+        }
     }
 
     private static BindFailure bindFailure(ListenerConfig cfg, Exception e) {
