@@ -67,6 +67,26 @@ class CliTest {
     }
 
     @Test
+    void privilegedPortWithoutThePrivilegeIsOneClearLine() throws Exception {
+        String setpriv = "/usr/bin/setpriv";
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of(setpriv)),
+                "skipped: setpriv (util-linux) not installed");
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "skipped: needs root to drop CAP_NET_BIND_SERVICE");
+        // root without CAP_NET_BIND_SERVICE is refused port 514 exactly like an ordinary user
+        Process p = new ProcessBuilder(setpriv, "--bounding-set", "-net_bind_service",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.vigil.cli.Main", "server",
+                "--data", dir.resolve("d").toString(), "--http-port", "-1", "--ntp-port", "-1")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(out.trim()).isEqualTo("vigil: cannot listen on udp port 514: permission denied (ports below 1024 "
+                + "need root or CAP_NET_BIND_SERVICE); choose another port with --syslog-port N");
+    }
+
+    @Test
     void serverWritesEverythingAndExitsZeroOnSigterm() throws Exception {
         Path data = dir.resolve("data");
         int port;

@@ -60,6 +60,7 @@ public final class VigilServer implements AutoCloseable {
     private SkewWatch skew;
     private SearchApi searchApi;
     private volatile boolean closed;
+    private volatile boolean started;
 
     public VigilServer(ServerSettings settings) {
         this.settings = settings;
@@ -69,6 +70,7 @@ public final class VigilServer implements AutoCloseable {
     public void start() throws IOException {
         try {
             doStart();
+            started = true;
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -307,6 +309,8 @@ public final class VigilServer implements AutoCloseable {
                 LOG.error("closing the index failed: {}", e.getMessage());
             }
         }
-        LOG.info("stopped; {} events processed", queue == null ? 0 : queue.processed());
+        if (started) {
+            LOG.info("stopped; {} events processed", queue == null ? 0 : queue.processed());
+        }
     }
 }
