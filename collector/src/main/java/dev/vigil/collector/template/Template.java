@@ -68,6 +68,22 @@ public final class Template {
         c.store(e, out.array(), start, out.length() - start);
     }
 
+    /**
+     * Renders {@code e} and hands the bytes to {@code sink}, with one copy less than
+     * {@link #render(Event, OutBuffer)}: a rendering cached by an earlier action goes straight to the sink.
+     * {@code scratch} is reset and used when the template has to be rendered.
+     */
+    public void writeTo(Event e, OutBuffer scratch, ByteSink sink) throws java.io.IOException {
+        RenderCache c = cache;
+        if (c != null && c.owner == Thread.currentThread() && c.event == e) {
+            sink.write(c.bytes, 0, c.len);
+            return;
+        }
+        scratch.reset();
+        render(e, scratch);
+        sink.write(scratch.array(), 0, scratch.length());
+    }
+
     private void renderParts(Event e, OutBuffer out) {
         if (jsonContainer) {
             renderJsonContainer(e, out);

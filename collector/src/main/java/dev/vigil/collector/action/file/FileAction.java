@@ -88,10 +88,8 @@ public final class FileAction implements Action {
             failed.incrementAndGet();
             return;
         }
-        out.reset();
-        line.render(event, out);
         try {
-            f.write(out.array(), 0, out.length());
+            line.writeTo(event, out, f);
             written.incrementAndGet();
         } catch (IOException e) {
             failed.incrementAndGet();

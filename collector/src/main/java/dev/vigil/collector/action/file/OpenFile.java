@@ -6,7 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
 /** One open output file with its write buffer. Not thread-safe; the owning action serialises access. */
-final class OpenFile implements AutoCloseable {
+final class OpenFile implements AutoCloseable, dev.vigil.collector.template.ByteSink {
     final Path path;
     private final FileChannel channel;
     private final ByteBuffer buffer;
@@ -19,7 +19,8 @@ final class OpenFile implements AutoCloseable {
         this.sync = sync;
     }
 
-    void write(byte[] b, int off, int len) throws IOException {
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
         if (len > buffer.remaining()) {
             flush();
             if (len > buffer.capacity()) {
