@@ -361,9 +361,17 @@ public final class LuceneEventStore implements EventStore {
             }
             translog.deleteBelow(gen);
             if (toClose != null) {
+                // a past day is complete: merge it down to one segment once, so searches visit fewer
+                boolean pastDay = toClose.day.isBefore(LocalDate.now(ZoneOffset.UTC));
+                if (pastDay) {
+                    toClose.forceMerge();
+                }
                 appendLock.writeLock().lock();
                 try {
                     if (!toClose.needsCommit) {
+                        if (pastDay) {
+                            toClose.commitMerge();
+                        }
                         toClose.closeWriter();
                     }
                 } finally {

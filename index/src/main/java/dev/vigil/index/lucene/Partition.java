@@ -133,6 +133,27 @@ final class Partition implements Closeable {
         w.commit();
     }
 
+    /** Merges the partition's segments into one (may take seconds; appends may continue meanwhile). */
+    void forceMerge() throws IOException {
+        IndexWriter w;
+        synchronized (this) {
+            w = writer;
+        }
+        if (w != null) {
+            w.forceMerge(1, true);
+        }
+    }
+
+    /**
+     * Commits a merge. Only when nothing was appended since the last commit (the caller holds the
+     * store's write lock and checked {@link #needsCommit}): the commit keeps that commit's translog generation.
+     */
+    synchronized void commitMerge() throws IOException {
+        if (writer != null && !needsCommit) {
+            writer.commit();
+        }
+    }
+
     /** The translog generation from which events of this partition are missing from its last commit. */
     synchronized long committedGen() throws IOException {
         if (committedGen < 0) {

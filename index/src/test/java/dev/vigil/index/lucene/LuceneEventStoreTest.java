@@ -183,6 +183,37 @@ class LuceneEventStoreTest {
     }
 
     @Test
+    void closedPastDaysAreMergedToOneSegmentAndKeepTheirEvents() throws Exception {
+        store.close();
+        StoreOptions one = StoreOptions.defaults(dir);
+        store = new LuceneEventStore(new StoreOptions(dir, one.commitInterval(), one.luceneCommitInterval(),
+                one.refreshInterval(), one.ramBufferMb(), 1, "main", 2, one.docValueFields()));
+        for (int i = 0; i < 5; i++) {
+            add("day one part " + i, "misc", "main", T0.plusSeconds(i));
+            store.flush(); // one segment per refresh
+        }
+        Thread.sleep(1100); // the writer must be idle before it is closed
+        add("day two", "misc", "main", T0.plus(Duration.ofDays(1)));
+        Path dayOne = dir.resolve("index/main/2026-03-01");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline && segments(dayOne) != 1) {
+            Thread.sleep(50);
+        }
+        assertThat(segments(dayOne)).isEqualTo(1);
+        assertThat(store.count(EventQuery.of(Filter.term("one")))).isEqualTo(5);
+        store.close();
+        store = new LuceneEventStore(StoreOptions.defaults(dir));
+        assertThat(store.count(EventQuery.all())).isEqualTo(6);
+    }
+
+    private static long segments(Path partition) throws IOException {
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(partition)) {
+            return org.apache.lucene.index.DirectoryReader.indexExists(d)
+                    ? org.apache.lucene.index.SegmentInfos.readLatestCommit(d).size() : -1;
+        }
+    }
+
+    @Test
     void indexesLargeBatchesInParallel() throws IOException {
         List<Event> batch = new java.util.ArrayList<>();
         for (int i = 0; i < 5000; i++) {
