@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -38,7 +37,6 @@ public final class CrashChild {
         acker.start();
         long id = 0;
         Instant t0 = Instant.parse("2026-03-01T10:00:00Z");
-        ConcurrentHashMap<Long, Boolean> unused = new ConcurrentHashMap<>();
         while (true) {
             List<Event> batch = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
@@ -49,7 +47,6 @@ public final class CrashChild {
             long now = System.nanoTime();
             long seq = store.append(batch);
             pending.put(seq, new long[] {id, now});
-            unused.clear();
             Thread.sleep(2);
         }
     }
