@@ -102,22 +102,9 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
     @Override
     public void frame(byte[] b, int off, int len) {
         stats.received.increment();
-        if (len > 0 && b[off] == 'z') {
-            byte[] inflated = Compressed.inflate(b, off, len, parser.options().maxMessageSize(), stats);
-            if (inflated == null) {
-                return;
-            }
-            b = inflated;
-            off = 0;
-            len = inflated.length;
-        }
-        Event e = parser.parse(b, off, len, origin);
+        Event e = InputFrames.toEvent(parser, b, off, len, origin, stats);
         if (e == null) {
             return;
-        }
-        stats.parsed.increment();
-        if (e.pri() == Event.PRI_INVALID) {
-            stats.malformed.increment();
         }
         List<Event> target = pending != null ? pending : batch;
         target.add(e);

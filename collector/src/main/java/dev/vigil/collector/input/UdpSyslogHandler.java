@@ -59,27 +59,16 @@ final class UdpSyslogHandler extends SimpleChannelInboundHandler<DatagramPacket>
             n = max;
         }
         buf.getBytes(buf.readerIndex(), scratch, 0, n);
-        byte[] frame = scratch;
-        if (scratch[0] == 'z') {
-            frame = Compressed.inflate(scratch, 0, n, scratch.length, stats);
-            if (frame == null) {
-                return;
-            }
-            n = frame.length;
-        }
         InetAddress peer = packet.sender().getAddress();
         if (!peer.equals(lastPeer)) {
             lastPeer = peer;
             lastIp = HostResolver.ip(peer);
             lastName = resolver.name(peer);
         }
-        Event e = parser.parse(frame, 0, n, new SyslogParser.Origin(Instant.now(), lastName, lastIp, inputName));
+        Event e = InputFrames.toEvent(parser, scratch, 0, n,
+                new SyslogParser.Origin(Instant.now(), lastName, lastIp, inputName), stats);
         if (e == null) {
             return;
-        }
-        stats.parsed.increment();
-        if (e.pri() == Event.PRI_INVALID) {
-            stats.malformed.increment();
         }
         batch.add(e);
         if (batch.size() >= BATCH) {

@@ -141,11 +141,6 @@ public final class TimeFormats {
         return sb.toString();
     }
 
-    /** date-utc style RFC 3339 with microseconds in UTC, as RSYSLOG_FileFormat prints the current time. */
-    public static String rfc3339Fixed(SyslogTime t) {
-        return rfc3339(t);
-    }
-
     private static void date(StringBuilder sb, SyslogTime t, char sep) {
         pad(sb, t.year(), 4);
         sb.append(sep);

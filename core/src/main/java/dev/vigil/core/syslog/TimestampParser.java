@@ -33,9 +33,6 @@ final class TimestampParser {
         if (hms == null) {
             return null;
         }
-        int minute = hms.minute();
-        int second = hms.second();
-        int frac = hms.fraction();
         int precision = hms.precision();
         if (c.remaining() == 0) {
             return null;
@@ -73,7 +70,8 @@ final class TimestampParser {
             precision = 9;
         }
         in.pos = c.pos;
-        return new SyslogTime(year, month, day, hour, minute, second, frac, precision, offset, zulu);
+        return new SyslogTime(year, month, day, hour, hms.minute(), hms.second(), hms.fraction(), precision, offset,
+                zulu);
     }
 
     /**
@@ -125,10 +123,6 @@ final class TimestampParser {
         if (hms == null) {
             return null;
         }
-        int minute = hms.minute();
-        int second = hms.second();
-        int frac = hms.fraction();
-        int precision = Math.min(9, hms.precision());
         if (c.remaining() > 0 && c.cur() == ':') {
             c.pos++; // a stray colon after the time (Cisco), tolerated
         }
@@ -139,8 +133,8 @@ final class TimestampParser {
             c.pos++;
         }
         in.pos = c.pos;
-        return new SyslogTime(year > 0 ? year : base.year(), month, day, hour, minute, second, frac, precision,
-                base.offsetSeconds(), false);
+        return new SyslogTime(year > 0 ? year : base.year(), month, day, hour, hms.minute(), hms.second(),
+                hms.fraction(), Math.min(9, hms.precision()), base.offsetSeconds(), false);
     }
 
     /** Minutes, seconds (60 allowed: RFC 5424 §6.2.3.1 leap second) and an optional fraction. */
