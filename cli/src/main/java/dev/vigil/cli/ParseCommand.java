@@ -51,8 +51,8 @@ public final class ParseCommand implements Callable<Integer> {
             for (int i = 0; i < n; i++) {
                 if (buf[i] == '\n') {
                     emit(parser, name, line, g, out);
-                } else {
-                    line.write(buf[i]);
+                } else if (line.size() < maxSize) {
+                    line.write(buf[i]); // the rest of an over-long line is never kept in memory
                 }
             }
         }
