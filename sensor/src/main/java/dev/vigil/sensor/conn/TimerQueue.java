@@ -15,6 +15,8 @@ final class TimerQueue {
     private long[] what = new long[1024];
     private int size;
     private long nextSeq;
+    /** The heap is purged of dead timers when it grows past this (see {@link #purge()}). */
+    private int purgeAt = 1 << 16;
 
     /** What {@link #poll()} removed. */
     double polledDue;
@@ -32,6 +34,9 @@ final class TimerQueue {
     }
 
     void add(double t, Conn c, int kind, int gen) {
+        if (size >= purgeAt) {
+            purge();
+        }
         if (size == due.length) {
             int n = size * 2;
             due = Arrays.copyOf(due, n);
@@ -69,12 +74,45 @@ final class TimerQueue {
         if (last == 0) {
             return;
         }
-        int i = 0;
-        int half = last >>> 1;
+        set(0, t, s, c, w);
+        siftDown(0);
+    }
+
+    /**
+     * Drops the timers that can no longer do anything (their connection is gone, or an inactivity
+     * timer was superseded) and rebuilds the heap. Zeek cancels a connection's timers when it is
+     * removed; here they are dropped in bulk whenever the heap has doubled, keeping it about as
+     * large as the live timers while each add stays O(log n) amortized.
+     */
+    private void purge() {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            Conn c = conn[i];
+            int kind = (int) (what[i] & 0xff);
+            int gen = (int) (what[i] >> 8);
+            if (c.removed || (kind == ConnTable.T_INACTIVITY && gen != c.inactivityGen)) {
+                continue;
+            }
+            move(i, n++);
+        }
+        Arrays.fill(conn, n, size, null);
+        size = n;
+        for (int i = (n >>> 1) - 1; i >= 0; i--) {
+            siftDown(i);
+        }
+        purgeAt = Math.max(1 << 16, 2 * n);
+    }
+
+    private void siftDown(int i) {
+        double t = due[i];
+        long s = seq[i];
+        Conn c = conn[i];
+        long w = what[i];
+        int half = size >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
             int right = child + 1;
-            if (right < last && (due[right] < due[child] || (due[right] == due[child] && seq[right] < seq[child]))) {
+            if (right < size && (due[right] < due[child] || (due[right] == due[child] && seq[right] < seq[child]))) {
                 child = right;
             }
             if (t < due[child] || (t == due[child] && s < seq[child])) {
