@@ -159,50 +159,46 @@ public final class ZeekLogWriter implements Closeable {
     }
 
     private void tsvRow(LogSchema s, Object[] values) {
-        List<String> types = s.types();
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 line.append('\t');
             }
-            tsvValue(types.get(i), values[i]);
+            Object v = values[i];
+            if (v == null) {
+                line.append('-');
+            } else if (s.container(i)) {
+                container(s.kind(i), (List<?>) v);
+            } else {
+                scalar(s.kind(i), v, false);
+            }
         }
         if (line.length() > 0 && line.charAt(0) == '#') {
             line.replace(0, 1, "\\x23"); // a row must not look like a header line
         }
     }
 
-    private void tsvValue(String type, Object v) {
-        if (v == null) {
-            line.append('-');
+    private void container(int kind, List<?> list) {
+        if (list.isEmpty()) {
+            line.append("(empty)");
             return;
         }
-        if (type.startsWith("set[") || type.startsWith("vector[")) {
-            List<?> list = (List<?>) v;
-            if (list.isEmpty()) {
-                line.append("(empty)");
-                return;
+        for (int k = 0; k < list.size(); k++) {
+            if (k > 0) {
+                line.append(',');
             }
-            String inner = type.substring(type.indexOf('[') + 1, type.length() - 1);
-            for (int k = 0; k < list.size(); k++) {
-                if (k > 0) {
-                    line.append(',');
-                }
-                scalar(inner, list.get(k), true);
-            }
-            return;
+            scalar(kind, list.get(k), true);
         }
-        scalar(type, v, false);
     }
 
-    private void scalar(String type, Object v, boolean inContainer) {
+    private void scalar(int kind, Object v, boolean inContainer) {
         if (v == null) {
             line.append('-');
             return;
         }
-        switch (type) {
-            case "time", "interval" -> ZeekValues.fixed6(line, ((Number) v).doubleValue());
-            case "bool" -> line.append(((Boolean) v) ? 'T' : 'F');
-            case "string" -> {
+        switch (kind) {
+            case LogSchema.TIME -> ZeekValues.fixed6(line, ((Number) v).doubleValue());
+            case LogSchema.BOOL -> line.append(((Boolean) v) ? 'T' : 'F');
+            case LogSchema.STRING -> {
                 if (v instanceof String str && plainAscii(str, inContainer)) {
                     line.append(str);
                     return;
