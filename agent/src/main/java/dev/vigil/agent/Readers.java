@@ -68,13 +68,16 @@ public final class Readers implements Closeable {
      * @return whether anything was read
      */
     public boolean pass() throws InterruptedException {
+        if (!adopted) {
+            adopted = true;
+            for (Input in : inputs) {
+                in.start(block);
+            }
+            adoptLeftovers();
+        }
         boolean progress = false;
         for (Input in : inputs) {
             progress |= in.poll(block);
-        }
-        if (!adopted) {
-            adopted = true;
-            adoptLeftovers();
         }
         if (!queue.flush(!progress) || !queue.acceptsMore()) {
             queue.awaitRoom(500);

@@ -40,4 +40,34 @@ public record InputConfig(InputType type, List<String> paths, List<String> exclu
         return new InputConfig(InputType.FILE, List.of(paths), DEFAULT_EXCLUDE, null, null, null, null,
                 DEFAULT_MAX_LINE_BYTES, true, false, null, 1000, 300_000, 5000, null, 10_000, "test");
     }
+
+    public InputConfig withType(InputType t) {
+        return new InputConfig(t, paths, exclude, host, source, sourcetype, index, maxLineBytes, splitLongLines,
+                startAtEnd, multiline, scanIntervalMs, closeInactiveMs, closeRenamedMs, passwd, intervalMs, where);
+    }
+
+    public InputConfig withMultiline(MultilineConfig m) {
+        return new InputConfig(type, paths, exclude, host, source, sourcetype, index, maxLineBytes, splitLongLines,
+                startAtEnd, m, scanIntervalMs, closeInactiveMs, closeRenamedMs, passwd, intervalMs, where);
+    }
+
+    public InputConfig withLines(int max, boolean split) {
+        return new InputConfig(type, paths, exclude, host, source, sourcetype, index, max, split,
+                startAtEnd, multiline, scanIntervalMs, closeInactiveMs, closeRenamedMs, passwd, intervalMs, where);
+    }
+
+    public InputConfig withTimes(long scanMs, long closeInactiveMs, long closeRenamedMs) {
+        return new InputConfig(type, paths, exclude, host, source, sourcetype, index, maxLineBytes, splitLongLines,
+                startAtEnd, multiline, scanMs, closeInactiveMs, closeRenamedMs, passwd, intervalMs, where);
+    }
+
+    public InputConfig withStartAtEnd(boolean end) {
+        return new InputConfig(type, paths, exclude, host, source, sourcetype, index, maxLineBytes, splitLongLines,
+                end, multiline, scanIntervalMs, closeInactiveMs, closeRenamedMs, passwd, intervalMs, where);
+    }
+
+    public InputConfig withPasswd(String file, long intervalMs) {
+        return new InputConfig(type, paths, exclude, host, source, sourcetype, index, maxLineBytes, splitLongLines,
+                startAtEnd, multiline, scanIntervalMs, closeInactiveMs, closeRenamedMs, file, intervalMs, where);
+    }
 }

@@ -151,7 +151,12 @@ public final class LastlogInput implements Input {
 
     @Override
     public boolean adopt(FileState leftover) {
-        return false;
+        if (fileNo >= 0 || !leftover.input().equals(cfg.key())) {
+            return false;
+        }
+        fileNo = leftover.fileNo();
+        mark = leftover.offset();
+        return true;
     }
 
     @Override

@@ -69,12 +69,24 @@ public final class FileInput implements Input {
     }
 
     @Override
+    public void start(byte[] block) {
+        poll0(block, true);
+    }
+
+    @Override
     public boolean poll(byte[] block) {
+        return poll0(block, false);
+    }
+
+    private boolean poll0(byte[] block, boolean scanOnly) {
         long now = System.nanoTime();
         if (!scanned || now - nextScanNanos >= 0) {
             scan(block);
             nextScanNanos = now + TimeUnit.MILLISECONDS.toNanos(cfg.scanIntervalMs());
             scanned = true;
+        }
+        if (scanOnly) {
+            return false;
         }
         boolean progress = false;
         Map<String, List<TailedFile>> groups = new LinkedHashMap<>();
@@ -116,6 +128,11 @@ public final class FileInput implements Input {
                 }
                 if (t.readPos >= snap[i]) {
                     continue;
+                }
+                if (!t.rotated && t.readPos > 0 && rewritten(t)) {
+                    // truncated and written past our position since the last look (copytruncate, quickly refilled)
+                    truncated(t, snap[i], "its first " + t.state().fpLength() + " bytes changed", block);
+                    snap[i] = t.size();
                 }
                 for (int j = 0; j < i; j++) {
                     TailedFile old = g.get(j);
@@ -192,11 +209,12 @@ public final class FileInput implements Input {
         FileState s = new FileState(old != null ? old.fileNo() : -1, cfg.key(), path.toString(), source, host,
                 sourcetype, cfg.index(), id.dev(), id.ino(), old != null ? old.fpLength() : 0,
                 old != null ? old.fpCrc() : 0, offset);
-        return begin(s, old != null);
+        return begin(s, old != null, nextOrder++);
     }
 
-    private TailedFile begin(FileState s, boolean adopted) {
-        TailedFile t = new TailedFile(s, nextOrder++, framers.get(), queue, stats, adopted);
+    /** @param order files of one source are read in this order: older files (renamed away) first */
+    private TailedFile begin(FileState s, boolean adopted, long order) {
+        TailedFile t = new TailedFile(s, order, framers.get(), queue, stats, adopted);
         files.put(t.key, t);
         if (!reopen(t, null)) {
             return t;
@@ -223,7 +241,7 @@ public final class FileInput implements Input {
             return true;
         }
         stats.notice(s.path() + " was renamed to " + moved + " while the agent was stopped: reading its rest");
-        TailedFile t = begin(s.withPath(moved.toString()), true);
+        TailedFile t = begin(s.withPath(moved.toString()), true, Long.MIN_VALUE + nextOrder++);
         t.rotated = true;
         if (t.ch != null) {
             try {
@@ -262,7 +280,7 @@ public final class FileInput implements Input {
                 truncated(t, size, "shorter than the " + t.readPos + " bytes already read", block);
                 return;
             }
-            if (s.fpLength() > 0 && (int) Fingerprint.of(t.ch, s.fpLength()) != s.fpCrc()) {
+            if (rewritten(t)) {
                 truncated(t, size, "its first " + s.fpLength() + " bytes changed", block);
                 return;
             }
@@ -276,6 +294,12 @@ public final class FileInput implements Input {
         } catch (IOException e) {
             readFailed(t, e);
         }
+    }
+
+    /** Whether a file no longer begins with the bytes it began with. */
+    private static boolean rewritten(TailedFile t) throws IOException {
+        FileState s = t.state();
+        return s.fpLength() > 0 && (int) Fingerprint.of(t.ch, s.fpLength()) != s.fpCrc();
     }
 
     /** A file was truncated: finish it from its copy if copytruncate left one, then read it again from 0. */

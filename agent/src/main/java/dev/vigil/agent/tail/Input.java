@@ -7,6 +7,10 @@ public interface Input {
     /** The key its files are recorded under in the queue. */
     String key();
 
+    /** Finds its files before anything is read (so that files of the previous run can be adopted first). */
+    default void start(byte[] block) {
+    }
+
     /**
      * Reads what is new, at most a bounded amount, while the queue accepts more.
      *
