@@ -54,6 +54,31 @@ public final class OutBuffer {
         return this;
     }
 
+    /** Appends characters {@code from} (inclusive) to {@code to} of a string known to be ASCII. */
+    public OutBuffer appendAscii(String s, int from, int to) {
+        int n = to - from;
+        ensure(n);
+        for (int i = from; i < to; i++) {
+            buf[len++] = (byte) s.charAt(i);
+        }
+        return this;
+    }
+
+    /** Appends a non-negative int in decimal. */
+    public OutBuffer appendDecimal(int v) {
+        ensure(11);
+        int digits = 1;
+        for (int x = v; x >= 10; x /= 10) {
+            digits++;
+        }
+        for (int i = len + digits - 1; i >= len; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len += digits;
+        return this;
+    }
+
     /** Makes room for {@code n} bytes and returns the array; write at {@link #length()}, then {@link #advance}. */
     public byte[] reserve(int n) {
         ensure(n);

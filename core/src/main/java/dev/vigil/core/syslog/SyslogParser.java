@@ -97,7 +97,22 @@ public final class SyslogParser {
 
     private volatile Second lastSecond = new Second(Long.MIN_VALUE, null);
 
+    /** The last reception time converted: an input stamps every frame of one read with the same Instant. */
+    private record Reception(Instant instant, SyslogTime time) {
+    }
+
+    private volatile Reception lastReception = new Reception(null, null);
+
     private SyslogTime receptionTime(Instant t) {
+        Reception r = lastReception;
+        if (r.instant() != t) {
+            r = new Reception(t, convert(t));
+            lastReception = r;
+        }
+        return r.time();
+    }
+
+    private SyslogTime convert(Instant t) {
         long sec = t.getEpochSecond();
         Second cached = lastSecond;
         if (cached.epochSecond() != sec) {
