@@ -64,4 +64,26 @@ class AgentShippingTest {
         assertThat(lines.get(0)).matches("\\S+ web1 secure: Nov 26 19:59:25 web1 sshd\\[4242]: Failed password for "
                 + "invalid user u1 from .*");
     }
+
+    @Test
+    void withoutIndexEventsAreAcknowledgedOnceTheOutputsWroteThem() throws Exception {
+        int n = 20_000;
+        GeneratedShipQueue queue = GeneratedShipQueue.lines(n, "web2");
+        Path data = dir.resolve("collector");
+        try (RunningServer s = new RunningServer(data, c -> {
+            c.agentPort = 0;
+            c.agentPlain = true;
+            c.index = false;
+        })) {
+            try (Shipper shipper = new Shipper(queue, AgentTestSupport.plain(s.port("agent"), "agent-noindex"))) {
+                shipper.start();
+                assertThat(queue.awaitAcked(n, 120_000)).as("acked %s", shipper.stats()).isTrue();
+            }
+            // acknowledged means written: the file holds every line before the node stops
+            List<String> lines = Files.readAllLines(data.resolve("logs/web2/secure.log"));
+            assertThat(lines).hasSize(n);
+            assertThat(lines.get(n - 1)).endsWith("seq=" + n);
+        }
+        assertThat(data.resolve("index")).doesNotExist();
+    }
 }
