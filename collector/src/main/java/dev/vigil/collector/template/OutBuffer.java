@@ -66,16 +66,17 @@ public final class OutBuffer {
 
     /** Appends a non-negative int in decimal. */
     public OutBuffer appendDecimal(int v) {
-        ensure(11);
-        int digits = 1;
-        for (int x = v; x >= 10; x /= 10) {
-            digits++;
+        if (v >= 1000 || v < 0) {
+            return append(Integer.toString(v));
         }
-        for (int i = len + digits - 1; i >= len; i--) {
-            buf[i] = (byte) ('0' + v % 10);
-            v /= 10;
+        ensure(3);
+        if (v >= 100) {
+            buf[len++] = (byte) ('0' + v / 100);
         }
-        len += digits;
+        if (v >= 10) {
+            buf[len++] = (byte) ('0' + v / 10 % 10);
+        }
+        buf[len++] = (byte) ('0' + v % 10);
         return this;
     }
 

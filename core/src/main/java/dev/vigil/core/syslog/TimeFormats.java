@@ -114,7 +114,7 @@ public final class TimeFormats {
             out[p++] = ' ';
             out[p++] = (byte) ('0' + day);
         } else {
-            p = digits(out, p, day, 1);
+            p = digits(out, p, day, day < 100 ? 2 : 1);
         }
         out[p++] = ' ';
         p = digits(out, p, t.hour(), 2);
