@@ -27,7 +27,7 @@ final class Directives {
             Map.entry("abortonuncleanconfig", "abortonuncleanconfig"), Map.entry("maxopenfiles", "maxopenfiles"),
             Map.entry("spacelfonreceive", "spacelfonreceive"), Map.entry("optimizeforuniprocessor", "optimizeforuniprocessor"));
 
-    /** Legacy directives that set parameters of the following file/forward actions. */
+    /** Legacy directives that set parameters of the following file/forward/database actions. */
     static final Map<String, String> ACTION = Map.ofEntries(
             Map.entry("fileowner", "fileowner"), Map.entry("fileownernum", "fileownernum"),
             Map.entry("filegroup", "filegroup"), Map.entry("filegroupnum", "filegroupnum"),
@@ -47,7 +47,8 @@ final class Directives {
             Map.entry("actionsendstreamdriverpermittedpeer", "streamdriverpermittedpeers"),
             Map.entry("actionsendtcprebindinterval", "rebindinterval"),
             Map.entry("actionsendudprebindinterval", "udp.rebindinterval"),
-            Map.entry("actionexeconlywhenpreviousissuspended", "action.execonlywhenpreviousissuspended"));
+            Map.entry("actionexeconlywhenpreviousissuspended", "action.execonlywhenpreviousissuspended"),
+            Map.entry("actionommysqlserverport", "serverport"));
 
     /** Legacy directives for the next action only (rsyslog resets them after each action). */
     static final Map<String, String> NEXT_ACTION = Map.ofEntries(

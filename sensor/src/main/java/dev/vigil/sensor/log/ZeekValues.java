@@ -2,7 +2,6 @@ package dev.vigil.sensor.log;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 
 /** Renders values the way Zeek's ASCII formatter does. */
 public final class ZeekValues {
@@ -40,6 +39,8 @@ public final class ZeekValues {
     /**
      * Appends string bytes with Zeek's TSV escaping: backslash doubled, the separator and
      * non-printable or invalid-UTF-8 bytes as \xNN, the set separator too inside containers.
+     * Valid UTF-8 sequences are copied as they are, one character U+0080..U+00FF per byte (see
+     * {@link ZeekLogWriter}: the row is written byte per character).
      */
     public static void escaped(StringBuilder sb, byte[] b, boolean inContainer) {
         int i = 0;
@@ -60,10 +61,17 @@ public final class ZeekValues {
                     hex(sb, c);
                     i++;
                 } else {
-                    sb.append(new String(b, i, n, StandardCharsets.UTF_8));
+                    bytesAsChars(sb, b, i, n);
                     i += n;
                 }
             }
+        }
+    }
+
+    /** Appends {@code n} bytes as the characters of the same code (U+0000..U+00FF). */
+    static void bytesAsChars(StringBuilder sb, byte[] b, int off, int n) {
+        for (int k = 0; k < n; k++) {
+            sb.append((char) (b[off + k] & 0xff));
         }
     }
 

@@ -81,7 +81,8 @@ public final class SqlAction implements QueueableAction {
                 Properties p = new Properties();
                 p.setProperty("user", user == null ? "" : user);
                 p.setProperty("password", password == null ? "" : password);
-                p.setProperty("connectTimeout", "5");
+                // the PostgreSQL driver counts this in seconds, MariaDB's in milliseconds
+                p.setProperty("connectTimeout", url.startsWith("jdbc:mariadb:") ? "5000" : "5");
                 conn = DriverManager.getConnection(url, p);
                 conn.setAutoCommit(true);
             }
