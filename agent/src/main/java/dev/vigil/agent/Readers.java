@@ -80,7 +80,7 @@ public final class Readers implements Closeable {
             progress |= in.poll(block);
         }
         if (!queue.flush(!progress) || !queue.acceptsMore()) {
-            queue.awaitRoom(500);
+            queue.awaitRoom(Math.max(10, idleMillis * 5)); // an acknowledgement wakes it at once
             return true;
         }
         return progress;

@@ -152,6 +152,8 @@ public final class DiskQueue implements ShipQueue, Closeable {
             live.add(null);
         }
         update(n, s);
+        // written at once: a file renamed away before any of its events reached the disk must still be known
+        writeOut();
         return n;
     }
 

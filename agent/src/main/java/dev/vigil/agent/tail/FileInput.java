@@ -129,7 +129,7 @@ public final class FileInput implements Input {
                 if (t.readPos >= snap[i]) {
                     continue;
                 }
-                if (!t.rotated && t.readPos > 0 && rewritten(t)) {
+                if (!t.rotated && rewritten(t)) {
                     // truncated and written past our position since the last look (copytruncate, quickly refilled)
                     truncated(t, snap[i], "its first " + t.state().fpLength() + " bytes changed", block);
                     snap[i] = t.size();
@@ -183,18 +183,21 @@ public final class FileInput implements Input {
             }
         }
         for (TailedFile t : new ArrayList<>(files.values())) {
-            if (seen.containsKey(t.key) || t.rotated) {
+            if (seen.containsKey(t.key)) {
                 continue;
             }
-            t.rotated = true;
-            stats.filesRotated.inc();
+            if (!t.rotated) {
+                t.rotated = true;
+                stats.filesRotated.inc();
+            }
             if (t.ch == null) {
-                // closed while idle, then renamed: look for it beside its old name
+                // not open (closed while idle, or renamed between listing and opening): look beside its old name
                 Path moved = rotation.findInode(t.path, t.key);
-                if (moved == null || !reopen(t, null)) {
+                if (moved == null) {
                     forget(t);
                 } else {
                     t.path = moved;
+                    reopen(t, null); // when this fails too, the next scan tries again
                 }
             }
         }
@@ -216,6 +219,7 @@ public final class FileInput implements Input {
     private TailedFile begin(FileState s, boolean adopted, long order) {
         TailedFile t = new TailedFile(s, order, framers.get(), queue, stats, adopted);
         files.put(t.key, t);
+        stats.notice("following " + s.path() + " (inode " + s.ino() + ") from offset " + s.offset());
         if (!reopen(t, null)) {
             return t;
         }
@@ -256,7 +260,9 @@ public final class FileInput implements Input {
     /** Opens a followed file's channel; an unreadable file is reported once and tried again at every scan. */
     private boolean reopen(TailedFile t, FileId id) {
         try {
-            t.open();
+            if (!t.open()) {
+                return false; // renamed or replaced since it was listed
+            }
         } catch (IOException e) {
             String msg = e.getClass().getSimpleName().equals("AccessDeniedException") ? "permission denied"
                     : String.valueOf(e.getMessage());

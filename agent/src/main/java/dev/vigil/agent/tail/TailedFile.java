@@ -58,12 +58,30 @@ final class TailedFile implements Framer.Sink {
         return queue.state(fileNo);
     }
 
-    void open() throws IOException {
+    /**
+     * Opens the file at {@link #path}, making sure it is still this inode: a rotation between the scan's stat and
+     * the open would otherwise give this file's identity to its successor.
+     *
+     * @return false when another file is at the path now (the next scan sorts it out)
+     */
+    boolean open() throws IOException {
         if (ch == null) {
-            ch = FileChannel.open(path, StandardOpenOption.READ);
+            FileChannel c = FileChannel.open(path, StandardOpenOption.READ);
+            FileId now;
+            try {
+                now = FileId.of(path);
+            } catch (IOException e) {
+                now = null;
+            }
+            if (now == null || !now.key().equals(key)) {
+                c.close();
+                return false;
+            }
+            ch = c;
             stats.filesOpened.inc();
             lastDataNanos = System.nanoTime();
         }
+        return true;
     }
 
     void close() {
