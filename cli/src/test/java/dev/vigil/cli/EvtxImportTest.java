@@ -161,4 +161,20 @@ class EvtxImportTest {
         assertThat(search("* | stats count by sourcetype | sort sourcetype", "--data", data.toString())).containsExactly(
                 Map.of("sourcetype", "XmlWinEventLog", "count", "5"), Map.of("sourcetype", "linux_secure", "count", "1"));
     }
+
+    @Test
+    void theIndexReadsFromEachRecordsXmlEveryFieldTheEvtxReaderGives() throws Exception {
+        Path f = dir.resolve("one.evtx");
+        Files.write(f, EvtxTestFiles.lab(1));
+        var file = dev.vigil.agent.evtx.EvtxReader.readFile(f);
+        assertThat(file.records()).hasSize(EvtxTestFiles.PER_CHUNK);
+        for (var r : file.records()) {
+            Map<String, Object> extracted = dev.vigil.index.extract.FieldExtractor.fields("XmlWinEventLog", r.xml());
+            r.fields().forEach((k, v) -> {
+                if (!v.isEmpty()) {
+                    assertThat(extracted).as(r.recordId() + " " + k).containsEntry(k, v);
+                }
+            });
+        }
+    }
 }

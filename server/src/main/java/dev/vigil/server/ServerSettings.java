@@ -53,6 +53,8 @@ public final class ServerSettings {
     /** Plain TCP for agents: tests and labs only, and only when asked for. */
     public boolean agentPlain;
     public int agentMaxFrameBytes = dev.vigil.agent.protocol.AgentProtocol.DEFAULT_MAX_FRAME_BYTES;
+    /** {@code index: {retention: …}}; no limits unless configured. */
+    public RetentionSettings retention = new RetentionSettings();
 
     /** One HEC token: {@code http: {hec_tokens: [{name: n, token: t, index: i, sourcetype: s, ack: true}]}}. */
     public record HecTokenSetting(String name, String token, String index, String sourcetype, boolean ack) {
@@ -160,8 +162,15 @@ public final class ServerSettings {
         if (ntp.has("local_stratum")) {
             ntpLocalStratum = ntp.get("local_stratum").asInt();
         }
-        if (root.has("index")) {
-            index = root.get("index").asBoolean(true);
+        JsonNode ix = root.path("index");
+        if (ix.isObject()) {
+            // index: {enabled: true, retention: {...}}
+            index = ix.path("enabled").asBoolean(true);
+            if (ix.has("retention")) {
+                retention = RetentionSettings.parse(file, ix.get("retention"));
+            }
+        } else if (!ix.isMissingNode()) {
+            index = ix.asBoolean(true);
         }
         if (root.path("queue").has("size")) {
             queueSize = root.path("queue").get("size").asInt();

@@ -66,6 +66,7 @@ public final class VigilServer implements AutoCloseable {
     private AgentLedger agentLedger;
     private AgentListener agentListener;
     private final AgentStats agentStats = new AgentStats();
+    private AutoCloseable retentionJob;
     private volatile boolean closed;
     private volatile boolean started;
 
@@ -111,6 +112,7 @@ public final class VigilServer implements AutoCloseable {
             processor = idx;
             metrics.counter("vigil_index_events", "events indexed", idx, x -> (double) x.indexed());
             metrics.counter("vigil_index_failures", "events that could not be indexed", idx, x -> (double) x.failed());
+            startRetention();
         }
         if (settings.agentPort >= 0) {
             agentLedger = new AgentLedger(settings.data.resolve("agents"), store, agentStats);
@@ -161,6 +163,19 @@ public final class VigilServer implements AutoCloseable {
                 settings.agentMaxFrameBytes), agentLedger, queue, agentStats, skew::recordNtpOffset);
         ports.put("agent", agentListener.start());
         AgentMetrics.register(metrics, agentStats);
+    }
+
+    /** Index retention from vigil.yml: at start, then every {@code index.retention.every}. */
+    private void startRetention() {
+        if (!settings.retention.any()) {
+            return;
+        }
+        dev.vigil.index.retention.Retention r = settings.retention.policies();
+        LOG.info("index retention: {}", settings.retention);
+        AutoCloseable job = r.schedule(store, settings.retention.every);
+        retentionJob = job;
+        metrics.counter("vigil_retention_deleted_partitions", "index partitions deleted by retention", r,
+                x -> (double) x.deletedPartitions());
     }
 
     /** The time service; a port already taken (chronyd, ntpd) is one warning line, not a failed start. */
@@ -372,6 +387,13 @@ public final class VigilServer implements AutoCloseable {
         }
         if (searchApi != null) {
             searchApi.close();
+        }
+        if (retentionJob != null) {
+            try {
+                retentionJob.close();
+            } catch (Exception e) {
+                LOG.warn("stopping retention failed: {}", e.toString());
+            }
         }
         if (store != null) {
             try {

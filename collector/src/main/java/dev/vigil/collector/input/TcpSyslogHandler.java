@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One syslog TCP (or TLS) connection: RFC 6587 frames parsed into events, delivered to the main queue in
- * batches. When the queue is full the connection stops reading until the batch is accepted, so a sender
- * faster than the disk is slowed down, never dropped.
+ * batches. When the queue holds a tenth of its capacity the connection stops reading until the batch is
+ * accepted, so a sender faster than the disk is slowed down, never dropped.
  */
 final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements FrameSink {
     private static final Logger LOG = LoggerFactory.getLogger(TcpSyslogHandler.class);
@@ -123,7 +123,7 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
         if (pending != null || batch.isEmpty()) {
             return;
         }
-        if (!queue.offer(batch)) {
+        if (!queue.offer(batch, tcpLimit())) {
             pending = batch;
             stats.pauses.increment();
             ctx.channel().config().setAutoRead(false);
@@ -132,8 +132,18 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
         batch = new Batch(BATCH, ruleset);
     }
 
+    /**
+     * A TCP sender can be slowed down, a UDP one cannot: connections stop reading once the main queue
+     * holds a tenth of its capacity (at least a few batches), leaving the rest for datagrams. It also
+     * keeps fewer events waiting in memory, which the garbage collector would otherwise copy again and
+     * again while a fast sender keeps the queue full.
+     */
+    private int tcpLimit() {
+        return Math.max(queue.capacity() / 10, 8 * BATCH);
+    }
+
     private void retry() {
-        if (queue.offer(pending)) {
+        if (queue.offer(pending, tcpLimit())) {
             pending = null;
             if (ctx.channel().isActive()) {
                 ctx.channel().config().setAutoRead(true);
