@@ -12,14 +12,16 @@ public interface Shipping {
     Closeable start(ShipQueue queue, AgentConfig config, Stats stats) throws IOException;
 
     /**
-     * The shipping this build has. The TLS shipper ({@code dev.vigil.agent.ship}) plugs in here; until it does,
-     * events stay in the queue (which back-pressure then bounds) and the agent says so once.
+     * The TLS shipper ({@link dev.vigil.agent.ship.ConfiguredShipping}); without a server in agent.yml, events
+     * stay in the queue (which back-pressure then bounds) and the agent says so once.
      */
     static Shipping standard() {
         return (queue, config, stats) -> {
-            stats.warn(config.server() == null ? "no server configured: events stay in the queue"
-                    : "this build cannot ship yet: events stay in the queue " + config.queue().dir());
-            return () -> { };
+            if (config.server() == null) {
+                stats.warn("no server configured: events stay in the queue");
+                return () -> { };
+            }
+            return dev.vigil.agent.ship.ConfiguredShipping.start(queue, config, stats);
         };
     }
 }

@@ -5,8 +5,9 @@ import java.io.InputStreamReader;
 import java.nio.file.Path;
 
 /**
- * A node in a JVM of its own, for kill -9 tests: {@code AgentServerChild DATA AGENT_PORT [noindex]} prints
- * {@code PORT <n>} once listening, then runs until a line {@code stop} (or end of input) stops it cleanly.
+ * A node in a JVM of its own, for kill -9 tests: {@code AgentServerChild DATA AGENT_PORT CERT KEY} (TLS; or
+ * {@code plain} instead of CERT KEY) prints {@code PORT <n>} once listening, then runs until a line
+ * {@code stop} (or end of input) stops it cleanly.
  */
 public final class AgentServerChild {
     private AgentServerChild() {
@@ -21,8 +22,12 @@ public final class AgentServerChild {
         s.ntpEnabled = false;
         s.agentPort = Integer.parseInt(args[1]);
         s.agentAddress = "127.0.0.1";
-        s.agentPlain = true;
-        s.index = !(args.length > 2 && args[2].equals("noindex"));
+        if (args[2].equals("plain")) {
+            s.agentPlain = true;
+        } else {
+            s.agentTlsCert = Path.of(args[2]);
+            s.agentTlsKey = Path.of(args[3]);
+        }
         VigilServer server = new VigilServer(s);
         server.start();
         System.out.println("PORT " + server.port("agent"));

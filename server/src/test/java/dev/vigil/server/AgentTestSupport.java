@@ -61,6 +61,52 @@ final class AgentTestSupport {
         return new Seqs(seen, dup, count[0]);
     }
 
+    /** A log file of {@code n} distinct lines, each ending in {@code seq=<line number>}. */
+    static Path logFile(Path file, int n, String host) throws Exception {
+        java.nio.file.Files.createDirectories(file.getParent());
+        try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(file)) {
+            for (int i = 1; i <= n; i++) {
+                w.write(new String(GeneratedShipQueue.body(i, host), java.nio.charset.StandardCharsets.UTF_8));
+                w.write('\n');
+            }
+        }
+        return file;
+    }
+
+    /** An agent.yml shipping {@code log} over TLS (trusting {@code ca}) to 127.0.0.1:{@code port}. */
+    static dev.vigil.agent.config.AgentConfig agentConfig(Path dir, String host, int port, Path ca, Path log,
+            int ntpPort) throws Exception {
+        java.nio.file.Files.createDirectories(dir);
+        Path f = dir.resolve("agent.yml");
+        java.nio.file.Files.writeString(f, "host: " + host + "\n"
+                + "server: {host: 127.0.0.1, port: " + port + ", tls: {ca: " + ca + "}}\n"
+                + "queue: {dir: " + dir.resolve("queue") + "}\n"
+                + "inputs:\n  - path: " + log + "\n    sourcetype: linux_secure\n"
+                + (ntpPort > 0 ? "ntp: {port: " + ntpPort + "}\n" : "ntp: {enabled: false}\n")
+                + "stats_interval: 1h\n");
+        return dev.vigil.agent.config.AgentConfig.load(f);
+    }
+
+    /** Which line numbers ({@code seq=N} at the end of {@code _raw}) the index holds, and which more than once. */
+    static Seqs lines(Path data, String host) throws Exception {
+        BitSet seen = new BitSet();
+        List<Long> dup = new ArrayList<>();
+        long[] count = {0};
+        try (LuceneEventStore store = new LuceneEventStore(StoreOptions.defaults(data));
+             Stream<StoredEvent> s = store.search(EventQuery.of(new Filter.FieldMatch("host", host))
+                     .order(EventQuery.Order.ANY))) {
+            s.forEach(e -> {
+                count[0]++;
+                int line = Integer.parseInt(e.raw().substring(e.raw().lastIndexOf("seq=") + 4));
+                if (seen.get(line)) {
+                    dup.add((long) line);
+                }
+                seen.set(line);
+            });
+        }
+        return new Seqs(seen, dup, count[0]);
+    }
+
     static String get(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();

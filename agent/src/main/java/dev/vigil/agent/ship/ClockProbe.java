@@ -61,13 +61,13 @@ final class ClockProbe implements AutoCloseable {
             if (query == null) {
                 query = new NtpQuery(new NtpClient(settings.clock(), 1000), 4, 100);
             }
-            NtpSample s = query.bestOf(new InetSocketAddress(settings.host(), settings.ntpPort()));
+            NtpSample s = query.bestOf(new InetSocketAddress(settings.clockHost(), settings.ntpPort()));
             if (s.accepted()) {
                 latest = new ClockReport(s.offset, s.delay, settings.clock().epochNanos() / 1_000_000L);
                 version++;
                 stats.clockOffsetNanos.set(Math.round(s.offset * 1e9));
                 if (lastProblem != null) {
-                    LOG.info("clock measured against {}:{} again: offset {} s", settings.host(), settings.ntpPort(),
+                    LOG.info("clock measured against {}:{} again: offset {} s", settings.clockHost(), settings.ntpPort(),
                             s.offset);
                     lastProblem = null;
                 }
@@ -88,7 +88,7 @@ final class ClockProbe implements AutoCloseable {
         if (!why.equals(lastProblem)) {
             LOG.warn("cannot measure the clock against {}:{} ({}); the server corrects events by the last measurement "
                     + "it has, if any",
-                    settings.host(), settings.ntpPort(), why);
+                    settings.clockHost(), settings.ntpPort(), why);
             lastProblem = why;
         }
     }

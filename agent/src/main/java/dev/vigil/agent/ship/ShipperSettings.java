@@ -21,13 +21,14 @@ import java.util.Objects;
  * @param reconnectMax longest wait between reconnection attempts
  * @param ackTimeout a connection whose oldest unacknowledged batch is older than this is dropped and
  *     re-established (the batches are sent again)
- * @param ntpPort the server's NTP port; 0 switches the clock measurement off
+ * @param ntpHost the NTP server the clock is measured against; null for {@code host}
+ * @param ntpPort its port; 0 switches the clock measurement off
  * @param clockInterval how often the clock offset is measured (default one minute)
  * @param clock this machine's clock as the NTP client reads it (the system clock; tests shift it)
  */
 public record ShipperSettings(String host, int port, Tls tls, String agentId, String hostName, int batchEvents,
         int batchBytes, int maxInFlight, Duration reconnectMin, Duration reconnectMax, Duration ackTimeout,
-        int ntpPort, Duration clockInterval, WallClock clock) {
+        String ntpHost, int ntpPort, Duration clockInterval, WallClock clock) {
 
     /**
      * PEM files for TLS.
@@ -72,7 +73,7 @@ public record ShipperSettings(String host, int port, Tls tls, String agentId, St
      */
     public static ShipperSettings of(String host, int port, Tls tls, String agentId, String hostName) {
         return new ShipperSettings(host, port, tls, agentId, hostName, 2000, 1 << 20, 32, Duration.ofMillis(500),
-                Duration.ofSeconds(30), Duration.ofMinutes(2), 123, Duration.ofMinutes(1), WallClock.SYSTEM);
+                Duration.ofSeconds(30), Duration.ofMinutes(2), null, 123, Duration.ofMinutes(1), WallClock.SYSTEM);
     }
 
     /** The default port of a server's agent listener. */
@@ -82,22 +83,32 @@ public record ShipperSettings(String host, int port, Tls tls, String agentId, St
 
     public ShipperSettings withBatch(int events, int bytes, int inFlight) {
         return new ShipperSettings(host, port, tls, agentId, hostName, events, bytes, inFlight, reconnectMin,
-                reconnectMax, ackTimeout, ntpPort, clockInterval, clock);
+                reconnectMax, ackTimeout, ntpHost, ntpPort, clockInterval, clock);
     }
 
     public ShipperSettings withReconnect(Duration min, Duration max) {
         return new ShipperSettings(host, port, tls, agentId, hostName, batchEvents, batchBytes, maxInFlight, min, max,
-                ackTimeout, ntpPort, clockInterval, clock);
+                ackTimeout, ntpHost, ntpPort, clockInterval, clock);
     }
 
     public ShipperSettings withAckTimeout(Duration d) {
         return new ShipperSettings(host, port, tls, agentId, hostName, batchEvents, batchBytes, maxInFlight,
-                reconnectMin, reconnectMax, d, ntpPort, clockInterval, clock);
+                reconnectMin, reconnectMax, d, ntpHost, ntpPort, clockInterval, clock);
     }
 
     /** NTP port 0 switches the measurement off. */
     public ShipperSettings withClock(int ntpPort, Duration interval, WallClock clock) {
+        return withClock(ntpHost, ntpPort, interval, clock);
+    }
+
+    /** The clock measured against {@code ntpHost} (null: the server's host); NTP port 0 switches it off. */
+    public ShipperSettings withClock(String ntpHost, int ntpPort, Duration interval, WallClock clock) {
         return new ShipperSettings(host, port, tls, agentId, hostName, batchEvents, batchBytes, maxInFlight,
-                reconnectMin, reconnectMax, ackTimeout, ntpPort, interval, clock);
+                reconnectMin, reconnectMax, ackTimeout, ntpHost, ntpPort, interval, clock);
+    }
+
+    /** The NTP server's host. */
+    public String clockHost() {
+        return ntpHost == null ? host : ntpHost;
     }
 }

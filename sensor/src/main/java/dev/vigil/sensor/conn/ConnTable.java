@@ -198,8 +198,12 @@ public final class ConnTable {
     private void udp(Packet p) {
         byte[] d = p.data;
         int o = p.l4Off;
-        if (p.l4Len < 8 || p.l4Cap < 8) {
+        if (p.l4Len < 8) { // Zeek's IPBasedAnalyzer::CheckHeaderTrunc
             listener.weird(null, "truncated_header", p.ts);
+            return;
+        }
+        if (p.l4Cap < 8) {
+            listener.weird(null, "internally_truncated_header", p.ts);
             return;
         }
         int sport = p.u16(o), dport = p.u16(o + 2);
@@ -240,8 +244,12 @@ public final class ConnTable {
 
     private void icmp(Packet p) {
         int o = p.l4Off;
-        if (p.l4Len < 8 || p.l4Cap < 8) {
+        if (p.l4Len < 8) { // Zeek's IPBasedAnalyzer::CheckHeaderTrunc
             listener.weird(null, "truncated_header", p.ts);
+            return;
+        }
+        if (p.l4Cap < 8) {
+            listener.weird(null, "internally_truncated_header", p.ts);
             return;
         }
         int type = p.data[o] & 0xff;

@@ -206,7 +206,7 @@ public final class ZeekLogWriter implements Closeable {
                 byte[] b = v instanceof byte[] bytes ? bytes : v.toString().getBytes(StandardCharsets.UTF_8);
                 if (b.length == 0) {
                     line.append("(empty)");
-                } else if ((b.length == 1 && b[0] == '-') || "(empty)".equals(new String(b, StandardCharsets.ISO_8859_1))) {
+                } else if ((b.length == 1 && b[0] == '-') || isEmptyMarker(b)) {
                     ZeekValues.hex(line, b[0]);
                     ZeekValues.escaped(line, java.util.Arrays.copyOfRange(b, 1, b.length), inContainer);
                 } else {
@@ -223,6 +223,12 @@ public final class ZeekLogWriter implements Closeable {
                 }
             }
         }
+    }
+
+    private static final byte[] EMPTY_MARKER = "(empty)".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean isEmptyMarker(byte[] b) {
+        return b.length == EMPTY_MARKER.length && java.util.Arrays.equals(b, EMPTY_MARKER);
     }
 
     /** Printable ASCII needing no escape, and not one of the two markers: the common case, copied as is. */

@@ -29,11 +29,9 @@ public final class ZeekValues {
         long whole = units / 1_000_000;
         int frac = (int) (units % 1_000_000);
         sb.append(whole).append('.');
-        String f = Integer.toString(frac);
-        for (int i = f.length(); i < 6; i++) {
-            sb.append('0');
+        for (int d = 100_000; d > 0; d /= 10) {
+            sb.append((char) ('0' + frac / d % 10));
         }
-        sb.append(f);
     }
 
     /**
@@ -43,6 +41,10 @@ public final class ZeekValues {
      * {@link ZeekLogWriter}: the row is written byte per character).
      */
     public static void escaped(StringBuilder sb, byte[] b, boolean inContainer) {
+        if (plain(b, inContainer)) { // the common case: one bulk copy
+            sb.append(new String(b, java.nio.charset.StandardCharsets.ISO_8859_1));
+            return;
+        }
         int i = 0;
         while (i < b.length) {
             int c = b[i] & 0xff;
@@ -66,6 +68,16 @@ public final class ZeekValues {
                 }
             }
         }
+    }
+
+    /** True when no byte needs escaping: printable ASCII, no backslash, no comma inside a container. */
+    private static boolean plain(byte[] b, boolean inContainer) {
+        for (byte x : b) {
+            if (x < 0x20 || x == 0x7f || x == '\\' || (inContainer && x == ',')) {
+                return false; // bytes >= 0x80 are negative: they fail the first test
+            }
+        }
+        return true;
     }
 
     /** Appends {@code n} bytes as the characters of the same code (U+0000..U+00FF). */
