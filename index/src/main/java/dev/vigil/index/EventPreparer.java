@@ -63,18 +63,20 @@ public final class EventPreparer {
      */
     static Instant time(Event e, Extraction x) {
         SyslogTime r = e.reported();
-        boolean senderTime = r != null && !isReceptionTime(e);
-        if (x.time() != null && (!senderTime || (x.ownRecord() && isSyslog(e)))) {
+        Instant sender = r == null ? null : r.toInstant();
+        if (sender != null && isReceptionTime(sender, e.received())) {
+            sender = null;
+        }
+        if (x.time() != null && (sender == null || (x.ownRecord() && isSyslog(e)))) {
             return x.time();
         }
-        return senderTime ? r.toInstant() : e.received();
+        return sender != null ? sender : e.received();
     }
 
-    /** A syslog parser stamps a message without a timestamp of its own with its reception time. */
-    private static boolean isReceptionTime(Event e) {
-        Instant r = e.reported().toInstant();
-        Instant rcvd = e.received();
-        return r.getEpochSecond() == rcvd.getEpochSecond() && r.getNano() / 1000 == rcvd.getNano() / 1000;
+    /** A syslog parser stamps a message without a timestamp of its own with its reception time (in µs). */
+    private static boolean isReceptionTime(Instant reported, Instant received) {
+        return reported.getEpochSecond() == received.getEpochSecond()
+                && reported.getNano() / 1000 == received.getNano() / 1000;
     }
 
     /**

@@ -43,6 +43,9 @@ final class Checkpoint implements Closeable {
             return new Value(0, 0, false);
         }
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN);
+        if (b.capacity() == 0) {
+            return new Value(0, 0, true); // created, nothing acknowledged yet
+        }
         CRC32C crc = new CRC32C();
         Value best = new Value(0, 0, false);
         for (int s = 0; s + SLOT <= b.capacity() && s < 2 * SLOT; s += SLOT) {

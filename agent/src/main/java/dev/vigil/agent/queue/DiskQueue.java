@@ -42,6 +42,7 @@ public final class DiskQueue implements ShipQueue, Closeable {
     private volatile long totalBytes;
     private volatile long acked;
     private volatile boolean closed;
+    private final boolean fresh;
 
     // writer side
     private final Codec.Out out = new Codec.Out(BUFFER);
@@ -73,6 +74,7 @@ public final class DiskQueue implements ShipQueue, Closeable {
         this.stats = stats;
         this.dirLock = dirLock;
         this.segments = r.segments;
+        this.fresh = r.segments.isEmpty() && r.acked == 0;
         this.live = r.live;
         this.liveOffset = new long[Math.max(16, live.size())];
         for (int i = 0; i < live.size(); i++) {
@@ -150,6 +152,8 @@ public final class DiskQueue implements ShipQueue, Closeable {
             live.add(null);
         }
         update(n, s);
+        // written at once: a file renamed away before any of its events reached the disk must still be known
+        writeOut();
         return n;
     }
 
@@ -600,6 +604,11 @@ public final class DiskQueue implements ShipQueue, Closeable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether the queue was empty and new when opened (the agent's very first run). */
+    public boolean fresh() {
+        return fresh;
     }
 
     /** The next sequence number the queue will give. */

@@ -43,7 +43,7 @@ final class QueueRecovery {
             long end = res.size();
             if (!res.damages().isEmpty()) {
                 if (!last || !res.tornTail() || res.damages().size() > 1) {
-                    throw new QueueDamagedException(QueueTool.describe(f, res)
+                    throw new QueueDamagedException("queue " + dir + ": " + QueueTool.describe(f, res)
                             + "; run 'vigil agent repair-queue' (it keeps every complete record)");
                 }
                 end = res.validEnd();

@@ -40,6 +40,7 @@ public final class Stats {
 
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
     private final ArrayDeque<String> notices = new ArrayDeque<>();
+    private final List<java.util.function.Consumer<String>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public final Counter linesRead = counter("lines_read", "lines read from files (before multi-line joining)");
     public final Counter bytesRead = counter("bytes_read", "bytes read from files and login records");
@@ -112,11 +113,21 @@ public final class Stats {
         keep(message);
     }
 
-    private synchronized void keep(String message) {
-        if (notices.size() == KEPT_NOTICES) {
-            notices.removeFirst();
+    /** Also hands every notice and warning to {@code listener} (tests, a console). */
+    public void listen(java.util.function.Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    private void keep(String message) {
+        synchronized (this) {
+            if (notices.size() == KEPT_NOTICES) {
+                notices.removeFirst();
+            }
+            notices.addLast(message);
         }
-        notices.addLast(message);
+        for (var l : listeners) {
+            l.accept(message);
+        }
     }
 
     /** The most recent notices and warnings, oldest first. */

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One syslog TCP (or TLS) connection: RFC 6587 frames parsed into events, delivered to the main queue in
- * batches. When the queue is full the connection stops reading until the batch is accepted, so a sender
- * faster than the disk is slowed down, never dropped.
+ * batches. When the queue holds a tenth of its capacity the connection stops reading until the batch is
+ * accepted, so a sender faster than the disk is slowed down, never dropped.
  */
 final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements FrameSink {
     private static final Logger LOG = LoggerFactory.getLogger(TcpSyslogHandler.class);
@@ -42,6 +42,10 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
     private SyslogParser.Origin origin;
     private long lastSplit;
     private long lastFramingErrors;
+    /** When bytes last arrived (System.nanoTime), for the drain at shutdown. */
+    private volatile long lastReadNanos = System.nanoTime();
+    /** A batch waits for room in the queue (the connection is paused). */
+    private volatile boolean holding;
 
     TcpSyslogHandler(SyslogParser parser, MainQueue queue, InputStats stats, HostResolver resolver, String inputName,
             String ruleset) {
@@ -67,6 +71,7 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
+        lastReadNanos = System.nanoTime();
         try {
             int n = buf.readableBytes();
             stats.bytes.add(n);
@@ -123,8 +128,9 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
         if (pending != null || batch.isEmpty()) {
             return;
         }
-        if (!queue.offer(batch)) {
+        if (!queue.offer(batch, tcpLimit())) {
             pending = batch;
+            holding = true;
             stats.pauses.increment();
             ctx.channel().config().setAutoRead(false);
             ctx.executor().schedule(this::retry, 1, TimeUnit.MILLISECONDS);
@@ -132,9 +138,43 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
         batch = new Batch(BATCH, ruleset);
     }
 
-    private void retry() {
-        if (queue.offer(pending)) {
+    /**
+     * For the drain at shutdown: true when no batch waits for the queue and nothing arrived for
+     * {@code quietNanos}; such a connection can be closed without leaving a sender's bytes unread.
+     */
+    boolean quiet(long quietNanos) {
+        return !holding && System.nanoTime() - lastReadNanos >= quietNanos;
+    }
+
+    /** A batch still waits for room in the queue. */
+    boolean holding() {
+        return holding;
+    }
+
+    /** After the event loops stopped: a batch that never found room is counted as dropped. */
+    void dropHeld() {
+        List<Event> p = pending;
+        if (p != null) {
+            stats.dropped.add(p.size());
             pending = null;
+            holding = false;
+        }
+    }
+
+    /**
+     * A TCP sender can be slowed down, a UDP one cannot: connections stop reading once the main queue
+     * holds a tenth of its capacity (at least a few batches), leaving the rest for datagrams. It also
+     * keeps fewer events waiting in memory, which the garbage collector would otherwise copy again and
+     * again while a fast sender keeps the queue full.
+     */
+    private int tcpLimit() {
+        return Math.max(queue.capacity() / 10, 8 * BATCH);
+    }
+
+    private void retry() {
+        if (queue.offer(pending, tcpLimit())) {
+            pending = null;
+            holding = false;
             if (ctx.channel().isActive()) {
                 ctx.channel().config().setAutoRead(true);
                 ctx.read();

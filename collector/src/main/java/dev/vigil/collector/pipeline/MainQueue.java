@@ -46,12 +46,20 @@ public final class MainQueue implements AutoCloseable {
 
     /** Enqueues a batch when it fits (a batch always fits into an empty queue); false when full. */
     public boolean offer(List<Event> batch) {
+        return offer(batch, capacity);
+    }
+
+    /**
+     * Enqueues a batch when the queue then holds at most {@code limit} events (an input that can be
+     * slowed down stops below the capacity, keeping the rest for one that cannot); false otherwise.
+     */
+    public boolean offer(List<Event> batch, int limit) {
         if (batch.isEmpty()) {
             return true;
         }
         lock.lock();
         try {
-            if (stopping || (size > 0 && size + batch.size() > capacity)) {
+            if (stopping || (size > 0 && size + batch.size() > Math.min(limit, capacity))) {
                 return false;
             }
             batches.addLast(batch);

@@ -2,6 +2,7 @@ package dev.vigil.collector.rule;
 
 import dev.vigil.collector.action.Action;
 import dev.vigil.collector.action.ActionException;
+import dev.vigil.collector.action.Suspendable;
 import dev.vigil.core.event.Event;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class RuleEngine implements AutoCloseable {
             synchronized (a) {
                 a.process(e);
             }
-            if (a instanceof dev.vigil.collector.action.forward.QueuedForwardAction q && q.suspended()) {
+            if (a instanceof Suspendable s && s.suspended()) {
                 return false;
             }
             // the hot path reads one volatile field; the map is only touched while something fails

@@ -27,16 +27,32 @@ public final class Statements {
             return list;
         }
 
-        /** Prepares this block and every nested one for running (done once when the engine is built). */
+        /**
+         * Prepares this block and every nested one for running (done once when the engine is built):
+         * consecutive statements that depend on the PRI alone become one {@link PriorityDispatch}.
+         */
         public void freeze() {
-            compiled = list.toArray(new Statement[0]);
+            freeze(true);
+        }
+
+        void freezeUngrouped() {
+            freeze(false);
+        }
+
+        private void freeze(boolean group) {
+            compiled = (group ? PriorityDispatch.group(list) : list).toArray(new Statement[0]);
+            for (Statement s : compiled) {
+                if (s instanceof PriorityDispatch d) {
+                    d.freeze();
+                }
+            }
             for (Statement s : list) {
                 if (s instanceof Block b) {
-                    b.freeze();
+                    b.freeze(group);
                 } else if (s instanceof If f) {
-                    f.then().freeze();
+                    f.then().freeze(group);
                     if (f.otherwise() != null) {
-                        f.otherwise().freeze();
+                        f.otherwise().freeze(group);
                     }
                 }
             }

@@ -54,6 +54,32 @@ public final class OutBuffer {
         return this;
     }
 
+    /** Appends characters {@code from} (inclusive) to {@code to} of a string known to be ASCII. */
+    public OutBuffer appendAscii(String s, int from, int to) {
+        int n = to - from;
+        ensure(n);
+        for (int i = from; i < to; i++) {
+            buf[len++] = (byte) s.charAt(i);
+        }
+        return this;
+    }
+
+    /** Appends a non-negative int in decimal. */
+    public OutBuffer appendDecimal(int v) {
+        if (v >= 1000 || v < 0) {
+            return append(Integer.toString(v));
+        }
+        ensure(3);
+        if (v >= 100) {
+            buf[len++] = (byte) ('0' + v / 100);
+        }
+        if (v >= 10) {
+            buf[len++] = (byte) ('0' + v / 10 % 10);
+        }
+        buf[len++] = (byte) ('0' + v % 10);
+        return this;
+    }
+
     /** Makes room for {@code n} bytes and returns the array; write at {@link #length()}, then {@link #advance}. */
     public byte[] reserve(int n) {
         ensure(n);

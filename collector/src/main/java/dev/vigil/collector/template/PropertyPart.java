@@ -22,6 +22,8 @@ public final class PropertyPart implements Part {
     private final boolean transforms;
     /** %msg% with at most sp-if-no-1st-sp / drop-last-lf: copied as bytes from the raw message. */
     private final boolean msgBytes;
+    /** from:to is the only transformation (e.g. rsyslog's %syslogtag:1:32%). */
+    private final boolean onlySubstring;
 
     public PropertyPart(PropertySpec spec) {
         this.s = spec;
@@ -37,6 +39,10 @@ public final class PropertyPart implements Part {
                 || spec.spIfNo1stSp || spec.uppercase || spec.lowercase
                 || spec.controlChars != PropertySpec.ControlChars.KEEP || spec.fixedWidth || spec.secpathDrop
                 || spec.secpathReplace || spec.dropLastLf || spec.format != PropertySpec.Format.PLAIN;
+        this.onlySubstring = (spec.from > 0 || spec.to > 0 || spec.toEnd) && pattern == null && spec.fieldNumber <= 0
+                && !spec.spIfNo1stSp && !spec.uppercase && !spec.lowercase
+                && spec.controlChars == PropertySpec.ControlChars.KEEP && !spec.fixedWidth && !spec.secpathDrop
+                && !spec.secpathReplace && !spec.dropLastLf && spec.format == PropertySpec.Format.PLAIN;
         this.msgBytes = name.equals("msg") && pattern == null && spec.fieldNumber <= 0 && spec.from <= 0
                 && spec.to <= 0 && !spec.toEnd && !spec.uppercase && !spec.lowercase
                 && spec.controlChars == PropertySpec.ControlChars.KEEP && !spec.fixedWidth && !spec.secpathDrop
@@ -58,10 +64,29 @@ public final class PropertyPart implements Part {
             renderMsgBytes(e, out);
             return;
         }
-        if (isDate && !transforms && s.date == DateFormat.RFC3339 && !s.dateUtc) {
-            SyslogTime t = kind == REPORTED ? Properties.reported(e) : Properties.generated(e);
-            byte[] b = out.reserve(TimeFormats.RFC3339_MAX);
-            out.advance(TimeFormats.rfc3339(t, b, out.length()));
+        // the fast paths below write bytes that no template escaping changes (digits, ASCII dates)
+        if (isDate && !transforms && !s.dateUtc) {
+            if (s.date == DateFormat.RFC3339) {
+                SyslogTime t = kind == REPORTED ? Properties.reported(e) : Properties.generated(e);
+                byte[] b = out.reserve(TimeFormats.RFC3339_MAX);
+                out.advance(TimeFormats.rfc3339(t, b, out.length()));
+                return;
+            }
+            if (s.date == DateFormat.DEFAULT || s.date == DateFormat.RFC3164) {
+                SyslogTime t = kind == REPORTED ? Properties.reported(e) : Properties.generated(e);
+                byte[] b = out.reserve(TimeFormats.RFC3164_MAX);
+                out.advance(TimeFormats.rfc3164(t, b, out.length()));
+                return;
+            }
+        }
+        if (!transforms && (kind == PRI || kind == SEVERITY || kind == FACILITY)) {
+            int n = kind == PRI ? e.pri() : kind == SEVERITY ? e.severity() : e.facility();
+            if (n >= 0 && (kind == PRI ? n <= MAX_PRI : kind == SEVERITY || n <= 23)) {
+                out.appendDecimal(n);
+                return;
+            }
+        }
+        if (onlySubstring && escape == Escaping.NONE && appendAsciiSubstring(raw(e), out)) {
             return;
         }
         String v = value(e);
@@ -82,6 +107,25 @@ public final class PropertyPart implements Part {
             len--;
         }
         out.append(raw, off, len);
+    }
+
+    /**
+     * from:to of an ASCII value, where characters are bytes, appended without building the substring;
+     * false (nothing written) for a value with other characters, which {@link #substringBytes} handles.
+     */
+    private boolean appendAsciiSubstring(String v, OutBuffer out) {
+        int n = v.length();
+        int to = s.toEnd || s.to <= 0 ? n : Math.min(s.to, n);
+        for (int i = 0; i < to; i++) {
+            if (v.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        int from = Math.max(1, s.from);
+        if (from <= n && to >= from) {
+            out.appendAscii(v, from - 1, to);
+        }
+        return true;
     }
 
     /** The transformed value of this property for {@code e}, before template-level escaping. */
@@ -111,6 +155,11 @@ public final class PropertyPart implements Part {
     private static final int REPORTED = 5;
     private static final int GENERATED = 6;
     private static final int SYSTEM = 7;
+    /** Highest valid PRI, facility 23 severity 7 (RFC 5424 §6.2.1); rsyslog writes "invld" above it. */
+    private static final int MAX_PRI = 191;
+    private static final int PRI = 8;
+    private static final int SEVERITY = 9;
+    private static final int FACILITY = 10;
 
     private static int kindOf(String canonical) {
         switch (canonical) {
@@ -120,6 +169,9 @@ public final class PropertyPart implements Part {
             case "programname": return PROGRAMNAME;
             case "timereported": return REPORTED;
             case "timegenerated": return GENERATED;
+            case "pri": return PRI;
+            case "syslogseverity": return SEVERITY;
+            case "syslogfacility": return FACILITY;
             default: return canonical.startsWith("$") ? SYSTEM : OTHER;
         }
     }

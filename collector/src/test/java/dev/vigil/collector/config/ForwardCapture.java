@@ -21,15 +21,24 @@ final class ForwardCapture implements AutoCloseable {
     final List<byte[]> datagrams = Collections.synchronizedList(new ArrayList<>());
     final ByteArrayOutputStream stream = new ByteArrayOutputStream();
 
+    private volatile Socket current;
+
     ForwardCapture(boolean tcp) throws IOException {
+        this(tcp, 0);
+    }
+
+    /** Listens on {@code port} (0: an ephemeral one), e.g. again on the port of a capture that was closed. */
+    ForwardCapture(boolean tcp, int port) throws IOException {
         this.tcp = tcp;
         InetAddress lo = InetAddress.getLoopbackAddress();
         if (tcp) {
-            server = new ServerSocket(0, 50, lo);
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new java.net.InetSocketAddress(lo, port), 50);
             udp = null;
             thread = new Thread(this::acceptLoop, "capture-tcp");
         } else {
-            udp = new DatagramSocket(0, lo);
+            udp = new DatagramSocket(port, lo);
             udp.setReceiveBufferSize(4 << 20);
             server = null;
             thread = new Thread(this::udpLoop, "capture-udp");
@@ -46,6 +55,7 @@ final class ForwardCapture implements AutoCloseable {
         try {
             while (true) {
                 try (Socket s = server.accept(); InputStream in = s.getInputStream()) {
+                    current = s;
                     byte[] buf = new byte[65536];
                     int n;
                     while ((n = in.read(buf)) > 0) {
@@ -99,10 +109,15 @@ final class ForwardCapture implements AutoCloseable {
         }
     }
 
+    /** Stops listening and closes the connection being read, as a server that goes away does. */
     @Override
     public void close() throws IOException {
         if (server != null) {
             server.close();
+        }
+        Socket s = current;
+        if (s != null) {
+            s.close();
         }
         if (udp != null) {
             udp.close();

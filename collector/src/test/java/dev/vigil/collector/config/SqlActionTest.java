@@ -3,7 +3,10 @@ package dev.vigil.collector.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vigil.collector.action.Action;
+import dev.vigil.collector.action.Suspendable;
 import dev.vigil.collector.action.forward.QueuedForwardAction;
+import dev.vigil.collector.action.forward.ResumingAction;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.syslog.Properties;
 import dev.vigil.core.syslog.ParserOptions;
@@ -17,11 +20,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,75 +50,101 @@ class SqlActionTest {
     @TempDir
     Path tmp;
 
+    /**
+     * ompgsql with a disk queue and without a queue (rsyslog's direct mode with action.resumeRetryCount -1):
+     * the database goes away mid-stream, the file action beside it goes on, and once PostgreSQL is back
+     * every message is a row, in order.
+     */
     @Test
     void ompgsqlInsertsIntoSystemEventsAndKeepsMessagesWhileTheDatabaseIsAway() throws Exception {
         assumeTrue(PostgresPeer.binaries() != null, "skipped: PostgreSQL not installed");
         TimeZone saved = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
         try (PostgresPeer pg = PostgresPeer.start(tmp)) {
-            String admin = "jdbc:postgresql://127.0.0.1:" + pg.port + "/postgres";
-            try (Connection c = DriverManager.getConnection(admin, "vigil", ""); Statement st = c.createStatement()) {
-                st.execute("CREATE DATABASE \"Syslog\"");
-            }
-            String url = "jdbc:postgresql://127.0.0.1:" + pg.port + "/Syslog";
-            try (Connection c = DriverManager.getConnection(url, "vigil", ""); Statement st = c.createStatement()) {
-                st.execute(SCHEMA);
-            }
             Files.createDirectories(tmp.resolve("spool"));
-            String conf = "$WorkDirectory " + tmp.resolve("spool") + "\n"
-                    + "action(type=\"ompgsql\" server=\"127.0.0.1\" port=\"" + pg.port + "\" db=\"Syslog\" "
-                    + "user=\"vigil\" pass=\"\" queue.type=\"LinkedList\" queue.filename=\"pgq\" "
-                    + "action.resumeRetryCount=\"-1\" action.resumeInterval=\"1\")\n";
-            List<String> warnings = new ArrayList<>();
-            RsyslogConfig cfg = RsyslogConfigLoader.load("pg.conf", conf, LoaderOptions.defaults().warnings(warnings::add));
-            List<Event> events = new ArrayList<>();
-            for (Event e : RsyslogCorpusDifferentialTest.events("tcp")) {
-                // rows PostgreSQL can hold as rsyslog's template writes them: a valid facility number,
-                // UTF-8 text, and the varchar(60) columns' limits
-                if (e.facility() < 24 && !SyslogText.hasEscapedBytes(e.msg() + e.hostname() + e.syslogTag())
-                        && e.hostname().length() <= 60 && e.syslogTag().length() <= 60) {
-                    events.add(e);
+            for (String mode : List.of("queued", "direct")) {
+                String db = "Syslog_" + mode;
+                String admin = "jdbc:postgresql://127.0.0.1:" + pg.port + "/postgres";
+                try (Connection c = DriverManager.getConnection(admin, "vigil", ""); Statement st = c.createStatement()) {
+                    st.execute("CREATE DATABASE \"" + db + "\"");
+                }
+                String url = "jdbc:postgresql://127.0.0.1:" + pg.port + "/" + db;
+                try (Connection c = DriverManager.getConnection(url, "vigil", ""); Statement st = c.createStatement()) {
+                    st.execute(SCHEMA);
+                }
+                Path all = tmp.resolve(mode + ".log");
+                String conf = "$WorkDirectory " + tmp.resolve("spool") + "\n$template m,\"%msg%\\n\"\n"
+                        + "action(type=\"ompgsql\" server=\"127.0.0.1\" port=\"" + pg.port + "\" db=\"" + db + "\" "
+                        + "user=\"vigil\" pass=\"\" action.resumeRetryCount=\"-1\" action.resumeInterval=\"1\""
+                        + (mode.equals("queued") ? " queue.type=\"LinkedList\" queue.filename=\"pgq\"" : "") + ")\n"
+                        + "*.* " + all + ";m\n";
+                List<String> warnings = new CopyOnWriteArrayList<>();
+                RsyslogConfig cfg = RsyslogConfigLoader.load("pg.conf", conf, LoaderOptions.defaults().warnings(warnings::add));
+                List<Event> events = storable();
+                int half = events.size() / 2;
+                for (Event e : events.subList(0, half)) {
+                    cfg.engine().process(e);
+                }
+                Action a = cfg.engine().actions().get(0);
+                BooleanSupplier drained = a instanceof QueuedForwardAction q ? () -> q.queued() == 0
+                        : () -> ((ResumingAction) a).held() == 0;
+                assertThat(await(drained, 20_000)).as("drained; warnings %s", warnings).isTrue();
+                pg.stop(); // the database goes away mid-stream
+                for (Event e : events.subList(half, events.size())) {
+                    cfg.engine().process(e);
+                }
+                cfg.engine().flush();
+                assertThat(Files.readAllLines(all)).as("the file action went on").hasSize(events.size());
+                Thread.sleep(1500); // a retry or two fail meanwhile
+                assertThat(drained.getAsBoolean()).isFalse();
+                assertThat(((Suspendable) a).suspended()).isTrue();
+                pg.restart();
+                assertThat(await(drained, 30_000)).isTrue();
+                cfg.engine().close();
+                // records PostgreSQL itself refused (e.g. rsyslog's template writes Feb 30 as a date) are
+                // reported and dropped, as rsyslog drops them; every other event is a row, in order
+                long refused = a instanceof ResumingAction r ? r.rejected() + cfg.engine().actionFailures()
+                        : warnings.stream().filter(w -> w.contains("record dropped")).count();
+                List<String> rows = pgRows(url);
+                System.out.println("ompgsql " + mode + ": " + rows.size() + " rows of " + events.size()
+                        + " events; warnings " + warnings);
+                assertThat(refused).isLessThan(events.size() / 10);
+                assertThat(rows).hasSize(events.size() - (int) refused);
+                List<String> expected = new ArrayList<>();
+                for (Event e : events) {
+                    expected.add(e.msg() + "|" + e.facility() + "|" + e.severity() + "|" + e.hostname() + "|"
+                            + e.syslogTag() + "|" + Properties.get(e, "iut"));
+                }
+                assertThat(expected).containsSubsequence(rows);
+                if (mode.equals("direct")) {
+                    assertThat(warnings).anyMatch(w -> w.contains("retrying every 1 s until it is back"))
+                            .anyMatch(w -> w.contains(" resumed; ") && w.contains(" held messages delivered"));
                 }
             }
-            int half = events.size() / 2;
-            for (Event e : events.subList(0, half)) {
-                cfg.engine().process(e);
-            }
-            QueuedForwardAction q = (QueuedForwardAction) cfg.engine().actions().get(0);
-            assertThat(q.awaitEmpty(20_000)).as("queue drained; warnings %s", warnings).isTrue();
-            pg.stop(); // the database goes away mid-stream
-            for (Event e : events.subList(half, events.size())) {
-                cfg.engine().process(e);
-            }
-            Thread.sleep(1500);
-            assertThat(q.queued()).isGreaterThan(0);
-            pg.restart();
-            assertThat(q.awaitEmpty(30_000)).isTrue();
-            cfg.engine().close();
-
-            List<String> rows = new ArrayList<>();
-            try (Connection c = DriverManager.getConnection(url, "vigil", ""); Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT Message, Facility, Priority, FromHost, SysLogTag, "
-                            + "InfoUnitID FROM SystemEvents ORDER BY ID")) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getInt(3) + "|" + rs.getString(4) + "|"
-                            + rs.getString(5) + "|" + rs.getInt(6));
-                }
-            }
-            List<String> expected = new ArrayList<>();
-            for (Event e : events) {
-                expected.add(e.msg() + "|" + e.facility() + "|" + e.severity() + "|" + e.hostname() + "|"
-                        + e.syslogTag() + "|" + Properties.get(e, "iut"));
-            }
-            System.out.println(rows.size() + " rows of " + events.size() + " events; warnings " + warnings);
-            // records PostgreSQL itself refused (e.g. rsyslog's template writes Feb 30 as a date) are
-            // reported and dropped, as rsyslog drops them; every other event is a row, in order
-            long refused = warnings.stream().filter(w -> w.contains("record dropped")).count();
-            assertThat(rows).hasSize(events.size() - (int) refused);
-            assertThat(expected).containsSubsequence(rows);
         } finally {
             TimeZone.setDefault(saved);
         }
+    }
+
+    private static List<String> pgRows(String url) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, "vigil", ""); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT Message, Facility, Priority, FromHost, SysLogTag, "
+                        + "InfoUnitID FROM SystemEvents ORDER BY ID")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getInt(3) + "|" + rs.getString(4) + "|"
+                        + rs.getString(5) + "|" + rs.getInt(6));
+            }
+        }
+        return rows;
+    }
+
+    private static boolean await(BooleanSupplier condition, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean() && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
+        }
+        return condition.getAsBoolean();
     }
 
     /** rsyslog's SystemEvents table for MySQL / MariaDB (from rsyslog's ommysql createDB.sql). */
@@ -129,8 +161,9 @@ class SqlActionTest {
     /**
      * ommysql in its legacy form ({@code :ommysql:server,db,user,password} with
      * {@code $ActionOmmysqlServerPort}) and as {@code action(type="ommysql" ...)}, direct (no queue), against
-     * a private MariaDB server: every corpus message MariaDB can hold is one row, with rsyslog's
-     * RSYSLOG_StdDBFmt columns (the {@code sql} escaping of quotes and backslashes included).
+     * a private MariaDB server that goes away and comes back mid-stream: every corpus message MariaDB can
+     * hold is one row, in order, with rsyslog's RSYSLOG_StdDBFmt columns (the {@code sql} escaping of
+     * quotes and backslashes included).
      */
     @Test
     void ommysqlInsertsIntoSystemEventsInBothForms() throws Exception {
@@ -152,14 +185,26 @@ class SqlActionTest {
             String legacy = "$ActionOmmysqlServerPort " + db.port + "\n"
                     + "*.* :ommysql:127.0.0.1,Syslog," + MariaDbPeer.USER + "," + MariaDbPeer.PASSWORD + "\n";
             String rainer = "action(type=\"ommysql\" server=\"127.0.0.1\" serverport=\"" + db.port + "\" db=\"Syslog\" "
-                    + "uid=\"" + MariaDbPeer.USER + "\" pwd=\"" + MariaDbPeer.PASSWORD + "\")\n";
+                    + "uid=\"" + MariaDbPeer.USER + "\" pwd=\"" + MariaDbPeer.PASSWORD + "\" "
+                    + "action.resumeRetryCount=\"-1\" action.resumeInterval=\"1\")\n";
             long refused = 0;
-            List<String> warnings = new ArrayList<>();
+            List<String> warnings = new CopyOnWriteArrayList<>();
             for (String conf : List.of(legacy, rainer)) {
                 RsyslogConfig cfg = RsyslogConfigLoader.load("my.conf", conf,
                         LoaderOptions.defaults().warnings(warnings::add));
-                for (Event e : conf == legacy ? events.subList(0, half) : events.subList(half, events.size())) {
-                    cfg.engine().process(e);
+                List<Event> part = conf == legacy ? events.subList(0, half) : events.subList(half, events.size());
+                for (int i = 0; i < part.size(); i++) {
+                    if (conf == rainer && i == 10) {
+                        db.stop(); // the database goes away mid-stream: the action holds its messages
+                    }
+                    cfg.engine().process(part.get(i));
+                }
+                if (conf == rainer) {
+                    ResumingAction r = (ResumingAction) cfg.engine().actions().get(0);
+                    assertThat(r.held()).isEqualTo(part.size() - 10);
+                    db.restart();
+                    assertThat(await(() -> r.held() == 0, 30_000)).as("delivered; warnings %s", warnings).isTrue();
+                    refused += r.rejected();
                 }
                 // statements MariaDB refuses on a good connection (strict mode: Feb 30, a too long tag) are
                 // counted and reported, the others go on

@@ -24,9 +24,10 @@ public final class Event {
     private final String fromHostIp;
     private final int pri;
     private final String syslogTag;
-    private final String programName;
-    private final String appName;
-    private final String procId;
+    // derived from the tag on first use when built with Builder#derivedFromTag (outputs rarely need them)
+    private String programName;
+    private String appName;
+    private String procId;
     private final String msgId;
     private final String protocolVersion;
     private final String structuredData;
@@ -48,9 +49,15 @@ public final class Event {
         this.fromHostIp = nz(b.fromHostIp);
         this.pri = b.pri;
         this.syslogTag = nz(b.syslogTag);
-        this.programName = nz(b.programName);
-        this.appName = b.appName == null ? "-" : b.appName;
-        this.procId = b.procId == null ? "-" : b.procId;
+        if (b.derivedFromTag) {
+            this.programName = b.programName;
+            this.appName = b.appName;
+            this.procId = b.procId;
+        } else {
+            this.programName = nz(b.programName);
+            this.appName = b.appName == null ? "-" : b.appName;
+            this.procId = b.procId == null ? "-" : b.procId;
+        }
         this.msgId = b.msgId == null ? "-" : b.msgId;
         this.protocolVersion = b.protocolVersion == null ? "0" : b.protocolVersion;
         this.structuredData = b.structuredData == null ? "-" : b.structuredData;
@@ -89,11 +96,54 @@ public final class Event {
     /** rsyslog's syslogtag. */
     public String syslogTag() { return syslogTag; }
     /** rsyslog's programname. */
-    public String programName() { return programName; }
+    public String programName() {
+        String p = programName;
+        if (p == null) {
+            p = programName = programNameOf(syslogTag);
+        }
+        return p;
+    }
     /** RFC 5424 APP-NAME (rsyslog's app-name). */
-    public String appName() { return appName; }
+    public String appName() {
+        String a = appName;
+        if (a == null) {
+            String p = programName();
+            a = appName = p.isEmpty() ? "-" : p;
+        }
+        return a;
+    }
     /** RFC 5424 PROCID. */
-    public String procId() { return procId; }
+    public String procId() {
+        String p = procId;
+        if (p == null) {
+            p = procId = procIdOf(syslogTag);
+        }
+        return p;
+    }
+
+    /**
+     * rsyslog msg.c aquireProgramName: the TAG up to the first '[', ':', '/' or byte that is not printable
+     * ASCII. On the decoded tag: ASCII bytes are the same characters, every other byte or sequence a
+     * character of 0x80 or more, so the prefix is the same as on the bytes.
+     */
+    private static String programNameOf(String tag) {
+        int i = 0;
+        while (i < tag.length()) {
+            char ch = tag.charAt(i);
+            if (ch < 0x20 || ch >= 0x7f || ch == ':' || ch == '[' || ch == '/') {
+                break;
+            }
+            i++;
+        }
+        return tag.substring(0, i);
+    }
+
+    /** rsyslog's PROCID emulation for legacy messages: what stands between the first '[' and ']' of the TAG. */
+    private static String procIdOf(String tag) {
+        int open = tag.indexOf('[');
+        int close = open < 0 ? -1 : tag.indexOf(']', open + 1);
+        return close < 0 ? "-" : tag.substring(open + 1, close);
+    }
     /** RFC 5424 MSGID. */
     public String msgId() { return msgId; }
     /** "1" for RFC 5424, "0" otherwise. */
@@ -141,8 +191,8 @@ public final class Event {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.received = received; b.reported = reported; b.hostname = hostname; b.fromHost = fromHost;
-        b.fromHostIp = fromHostIp; b.pri = pri; b.syslogTag = syslogTag; b.programName = programName;
-        b.appName = appName; b.procId = procId; b.msgId = msgId; b.protocolVersion = protocolVersion;
+        b.fromHostIp = fromHostIp; b.pri = pri; b.syslogTag = syslogTag; b.programName = programName();
+        b.appName = appName(); b.procId = procId(); b.msgId = msgId; b.protocolVersion = protocolVersion;
         b.structuredData = structuredData; b.msg = msg(); b.raw = raw; b.rawAfterPri = rawAfterPri;
         b.msgOffset = msgOffset;
         b.inputName = inputName; b.source = source; b.sourcetype = sourcetype; b.index = index;
@@ -180,6 +230,7 @@ public final class Event {
         private String sourcetype;
         private String index;
         private Map<String, Object> fields;
+        private boolean derivedFromTag;
 
         public Builder received(Instant v) { received = v; return this; }
         public Builder reported(SyslogTime v) { reported = v; return this; }
@@ -201,6 +252,11 @@ public final class Event {
             msgOffset = offset;
             return this;
         }
+        /**
+         * programname, app-name and procid are rsyslog's derivations from the syslogtag (RFC 3164
+         * messages), computed on first use unless set explicitly.
+         */
+        public Builder derivedFromTag() { derivedFromTag = true; return this; }
         public Builder raw(byte[] v) { raw = v; return this; }
         public Builder rawAfterPri(int v) { rawAfterPri = v; return this; }
         public Builder inputName(String v) { inputName = v; return this; }

@@ -97,7 +97,22 @@ public final class SyslogParser {
 
     private volatile Second lastSecond = new Second(Long.MIN_VALUE, null);
 
+    /** The last reception time converted: an input stamps every frame of one read with the same Instant. */
+    private record Reception(Instant instant, SyslogTime time) {
+    }
+
+    private volatile Reception lastReception = new Reception(null, null);
+
     private SyslogTime receptionTime(Instant t) {
+        Reception r = lastReception;
+        if (r.instant() != t) {
+            r = new Reception(t, convert(t));
+            lastReception = r;
+        }
+        return r.time();
+    }
+
+    private SyslogTime convert(Instant t) {
         long sec = t.getEpochSecond();
         Second cached = lastSecond;
         if (cached.epochSecond() != sec) {
@@ -170,12 +185,10 @@ public final class SyslogParser {
         if (c.remaining() > 0 && c.cur() == ':') {
             c.pos++;
         }
-        String tag = SyslogText.decode(c.buf, start, c.pos - start);
-        b.syslogTag(tag);
-        String program = programName(c.buf, start, c.pos);
-        b.programName(program);
-        b.appName(program.isEmpty() ? "-" : program);
-        b.procId(legacyProcId(c.buf, start, c.pos));
+        b.syslogTag(SyslogText.decode(c.buf, start, c.pos - start));
+        // programname, app-name (programname or "-") and procid (between '[' and ']') come from the tag,
+        // when something uses them
+        b.derivedFromTag();
         b.msgFromRaw(c.pos);
     }
 
@@ -194,25 +207,5 @@ public final class SyslogParser {
             i++;
         }
         return SyslogText.decode(b, start, i - start);
-    }
-
-    /** rsyslog's PROCID emulation for legacy messages: what stands between '[' and ']' in the TAG. */
-    private static String legacyProcId(byte[] b, int start, int end) {
-        int open = -1;
-        for (int i = start; i < end; i++) {
-            if (b[i] == '[') {
-                open = i;
-                break;
-            }
-        }
-        if (open < 0) {
-            return "-";
-        }
-        for (int i = open + 1; i < end; i++) {
-            if (b[i] == ']') {
-                return SyslogText.decode(b, open + 1, i - open - 1);
-            }
-        }
-        return "-";
     }
 }

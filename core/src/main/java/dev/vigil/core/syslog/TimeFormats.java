@@ -95,6 +95,35 @@ public final class TimeFormats {
         return sb.toString();
     }
 
+    /** Room {@link #rfc3164(SyslogTime, byte[], int)} needs at most (a day or hour out of range included). */
+    public static final int RFC3164_MAX = 64;
+
+    /**
+     * {@link #rfc3164(SyslogTime)} written as ASCII into {@code out} at {@code off} (at least
+     * {@link #RFC3164_MAX} bytes free); returns the number of bytes written. No allocation.
+     */
+    public static int rfc3164(SyslogTime t, byte[] out, int off) {
+        String m = MONTHS[Math.max(0, Math.min(11, t.month() - 1))];
+        int p = off;
+        out[p++] = (byte) m.charAt(0);
+        out[p++] = (byte) m.charAt(1);
+        out[p++] = (byte) m.charAt(2);
+        out[p++] = ' ';
+        int day = t.day();
+        if (day >= 0 && day < 10) {
+            out[p++] = ' ';
+            out[p++] = (byte) ('0' + day);
+        } else {
+            p = digits(out, p, day, day < 100 ? 2 : 1);
+        }
+        out[p++] = ' ';
+        p = digits(out, p, t.hour(), 2);
+        out[p++] = ':';
+        p = digits(out, p, t.minute(), 2);
+        out[p++] = ':';
+        return digits(out, p, t.second(), 2) - off;
+    }
+
     /** date-rfc3164-buggyday: the day zero-padded. */
     public static String rfc3164BuggyDay(SyslogTime t) {
         StringBuilder sb = new StringBuilder(16);

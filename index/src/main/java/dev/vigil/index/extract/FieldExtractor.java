@@ -152,6 +152,13 @@ public final class FieldExtractor {
 
     /** A Windows event (JSON or XML) carried as a syslog message's body, as NXLog and others send it; else null. */
     private static Extraction windowsBody(String msg, Map<String, Object> f) {
+        int from = 0;
+        while (from < msg.length() && msg.charAt(from) == ' ') {
+            from++;
+        }
+        if (from == msg.length() || (msg.charAt(from) != '{' && msg.charAt(from) != '<')) {
+            return null; // the usual syslog message: no copy made
+        }
         String body = msg.strip();
         if (body.startsWith("{") && body.endsWith("}")) {
             Map<String, Object> json = new LinkedHashMap<>();

@@ -25,7 +25,7 @@ final class WinClassic {
 
     /** Whether the text opens as the classic rendering does. */
     static boolean looksLike(String t) {
-        if (t.length() < 30 || !FIRST.matcher(t).lookingAt()) {
+        if (t.length() < 30 || t.charAt(2) != '/' || t.charAt(5) != '/' || !FIRST.matcher(t).lookingAt()) {
             return false;
         }
         int head = Math.min(t.length(), 200);

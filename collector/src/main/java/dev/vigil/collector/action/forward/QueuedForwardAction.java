@@ -2,6 +2,7 @@ package dev.vigil.collector.action.forward;
 
 import dev.vigil.collector.action.Action;
 import dev.vigil.collector.action.ActionException;
+import dev.vigil.collector.action.Suspendable;
 import dev.vigil.core.event.Event;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  * (counted). A record is acknowledged only once sent and flushed, so after a restart delivery resumes
  * where it stopped: in order, none lost, none twice (short of a crash between send and checkpoint).
  */
-public final class QueuedForwardAction implements Action {
+public final class QueuedForwardAction implements Action, Suspendable {
     private static final int BATCH = 512;
     private static final long CHECKPOINT_NANOS = 1_000_000_000L;
     private final QueueableAction sender;
@@ -157,6 +158,7 @@ public final class QueuedForwardAction implements Action {
     }
 
     /** True while the target is unreachable and messages wait in the queue. */
+    @Override
     public boolean suspended() {
         return suspended;
     }
