@@ -39,12 +39,12 @@ public final class EventPreparer {
         }
         Extraction x = FieldExtractor.extract(sourcetype, raw);
         for (Map.Entry<String, Object> f : x.fields().entrySet()) {
-            if (!RESERVED.contains(f.getKey())) {
+            if (!isReserved(f.getKey())) {
                 fields.putIfAbsent(f.getKey(), f.getValue());
             }
         }
         for (Map.Entry<String, Object> f : e.fields().entrySet()) {
-            if (!RESERVED.contains(f.getKey()) && f.getValue() != null) {
+            if (!isReserved(f.getKey()) && f.getValue() != null) {
                 fields.put(f.getKey(), f.getValue() instanceof Number || f.getValue() instanceof Boolean
                         ? f.getValue().toString() : f.getValue());
             }
@@ -54,6 +54,16 @@ public final class EventPreparer {
         String host = !e.hostname().isEmpty() ? e.hostname() : x.host() != null ? x.host() : e.fromHost();
         String index = e.index() == null || e.index().isEmpty() ? defaultIndex : e.index();
         return new StoredEvent(micros(time), raw, host, e.source() == null ? "" : e.source(), sourcetype, index, fields);
+    }
+
+    /** {@link #RESERVED} without hashing (this runs for every field of every event). */
+    private static boolean isReserved(String name) {
+        switch (name) {
+            case "_raw": case "_time": case "host": case "source": case "sourcetype": case "index":
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** {@code _raw}: the frame after its PRI, as Splunk's syslog inputs store it, else the message. */
