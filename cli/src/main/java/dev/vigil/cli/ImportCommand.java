@@ -19,9 +19,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code vigil import FILE...}: index log files (plain, .gz, Zeek log directories) into a data directory or a server. */
+/**
+ * {@code vigil import FILE...}: index log files (plain, .gz, Zeek log directories) and Windows EVTX files into a
+ * data directory or a server.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Index log files: plain or .gz files, or directories of Zeek logs, one event per line.")
+        description = "Index log files: plain or .gz files, or directories of Zeek logs, one event per line; "
+                + "Windows .evtx files, one event per record.")
 public final class ImportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -32,7 +36,8 @@ public final class ImportCommand implements Callable<Integer> {
     String sourcetype;
 
     @Option(names = "--host", paramLabel = "H",
-            description = "Host of every event (default: the line's HOSTNAME for syslog, else this machine).")
+            description = "Host of every event (default: the line's HOSTNAME for syslog, a Windows event's Computer, "
+                    + "else this machine).")
     String host;
 
     @Option(names = "--index", paramLabel = "I", description = "Target index (default: main).")
@@ -90,10 +95,21 @@ public final class ImportCommand implements Callable<Integer> {
 
     private static int run(List<Path> inputs, ImportOptions options, EventSink sink, PrintWriter err) throws Exception {
         long start = System.nanoTime();
-        FileImporter.Progress p = new FileImporter(options, sink, pr -> progress(pr, start, err)).run(inputs);
+        int[] problems = {0};
+        FileImporter.Progress p = new FileImporter(options, sink, pr -> progress(pr, start, err),
+                List.of(new EvtxFormat()), problem -> {
+                    problems[0]++;
+                    // over the progress line, which is redrawn below
+                    err.printf(Locale.ROOT, "\r%-60s\rvigil import: %s%n", "", problem);
+                    err.flush();
+                }).run(inputs);
         if (p.truncated() > 0) {
             err.printf(Locale.ROOT, "vigil import: %d lines longer than %d bytes were cut%n", p.truncated(),
                     options.maxLineBytes());
+        }
+        if (problems[0] > 0) {
+            err.printf(Locale.ROOT, "vigil import: %d problem%s reported above; everything else was imported%n",
+                    problems[0], problems[0] == 1 ? "" : "s");
         }
         return 0;
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Vigil: NTP server, rsyslog-compatible collector, SPL search, Zeek-compatible sensor.",
+        description = "Vigil: NTP server, rsyslog-compatible collector, SPL search, Zeek-compatible sensor, host agent.",
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ServerCommand.class,
@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 SensorCommand.class,
                 SearchCommand.class,
                 ImportCommand.class,
+                AgentCommand.class,
                 LastCommand.class, LastbCommand.class, LastlogCommand.class, LastcommCommand.class,
         })
 public final class Main implements Runnable {

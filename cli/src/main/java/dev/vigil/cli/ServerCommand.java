@@ -36,6 +36,13 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--no-index", description = "run as a pure collector, like rsyslogd")
     boolean noIndex;
 
+    @Option(names = "--agent-port", paramLabel = "N", description = "listen for Vigil agents on this TCP port "
+            + "(9515 when vigil.yml has an agent section; TLS from vigil.yml, or --agent-plain)")
+    Integer agentPort;
+
+    @Option(names = "--agent-plain", description = "accept agents over plain TCP, without TLS (tests and labs only)")
+    boolean agentPlain;
+
     @Override
     public Integer call() throws Exception {
         ServerSettings s = config != null ? ServerSettings.load(config) : new ServerSettings();
@@ -56,6 +63,15 @@ public final class ServerCommand implements Callable<Integer> {
         }
         if (noIndex) {
             s.index = false;
+        }
+        if (agentPort != null) {
+            s.agentPort = agentPort;
+        }
+        if (agentPlain) {
+            s.agentPlain = true;
+            if (s.agentPort < 0) {
+                s.agentPort = dev.vigil.agent.protocol.AgentProtocol.DEFAULT_PORT;
+            }
         }
         VigilServer server = new VigilServer(s);
         CountDownLatch stop = new CountDownLatch(1);

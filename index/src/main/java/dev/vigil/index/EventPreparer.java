@@ -3,6 +3,7 @@ package dev.vigil.index;
 import dev.vigil.core.event.Event;
 import dev.vigil.core.event.Facility;
 import dev.vigil.core.event.Severity;
+import dev.vigil.core.event.SyslogTime;
 import dev.vigil.index.extract.Extraction;
 import dev.vigil.index.extract.FieldExtractor;
 import dev.vigil.index.extract.Sourcetypes;
@@ -49,11 +50,46 @@ public final class EventPreparer {
                         ? f.getValue().toString() : f.getValue());
             }
         }
-        Instant time = e.reported() != null ? e.reported().toInstant() : x.time() != null ? x.time() : e.received();
-        // the line's own HOSTNAME (Splunk's syslog-host rule) before the peer's name
-        String host = !e.hostname().isEmpty() ? e.hostname() : x.host() != null ? x.host() : e.fromHost();
+        Instant time = time(e, x);
+        String host = host(e, x);
         String index = e.index() == null || e.index().isEmpty() ? defaultIndex : e.index();
         return new StoredEvent(micros(time), raw, host, e.source() == null ? "" : e.source(), sourcetype, index, fields);
+    }
+
+    /**
+     * {@code _time}: the sender's timestamp (syslog header, HEC {@code time}), else the one the sourcetype
+     * finds in the text, else the receive time. A record with its own time (a Windows event's TimeCreated)
+     * outranks a syslog header wrapped around it.
+     */
+    static Instant time(Event e, Extraction x) {
+        SyslogTime r = e.reported();
+        Instant sender = r == null ? null : r.toInstant();
+        if (sender != null && isReceptionTime(sender, e.received())) {
+            sender = null;
+        }
+        if (x.time() != null && (sender == null || (x.ownRecord() && isSyslog(e)))) {
+            return x.time();
+        }
+        return sender != null ? sender : e.received();
+    }
+
+    /** A syslog parser stamps a message without a timestamp of its own with its reception time (in µs). */
+    private static boolean isReceptionTime(Instant reported, Instant received) {
+        return reported.getEpochSecond() == received.getEpochSecond()
+                && reported.getNano() / 1000 == received.getNano() / 1000;
+    }
+
+    /**
+     * {@code host}: the line's own HOSTNAME (Splunk's syslog-host rule), else the host the text names, else
+     * the peer's name. A record's own host (a Windows event's Computer) outranks the peer's name, which is
+     * what HOSTNAME holds when a frame had no syslog header.
+     */
+    static String host(Event e, Extraction x) {
+        if (x.ownRecord() && x.host() != null
+                && (e.hostname().isEmpty() || (!isSyslog(e) && e.hostname().equals(e.fromHost())))) {
+            return x.host();
+        }
+        return !e.hostname().isEmpty() ? e.hostname() : x.host() != null ? x.host() : e.fromHost();
     }
 
     /** {@code _raw}: the frame after its PRI, as Splunk's syslog inputs store it, else the message. */

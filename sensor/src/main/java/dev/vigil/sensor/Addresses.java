@@ -14,7 +14,22 @@ public final class Addresses {
     public static String format(long hi, long lo) {
         if (isV4(hi, lo)) {
             int a = (int) lo;
-            return ((a >>> 24) & 0xff) + "." + ((a >>> 16) & 0xff) + "." + ((a >>> 8) & 0xff) + "." + (a & 0xff);
+            byte[] b = new byte[15];
+            int n = 0;
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                int x = (a >>> shift) & 0xff;
+                if (x >= 100) {
+                    b[n++] = (byte) ('0' + x / 100);
+                }
+                if (x >= 10) {
+                    b[n++] = (byte) ('0' + x / 10 % 10);
+                }
+                b[n++] = (byte) ('0' + x % 10);
+                if (shift > 0) {
+                    b[n++] = '.';
+                }
+            }
+            return new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
         int[] g = new int[8];
         for (int i = 0; i < 4; i++) {

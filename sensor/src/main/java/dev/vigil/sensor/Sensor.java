@@ -3,6 +3,7 @@ package dev.vigil.sensor;
 import dev.vigil.sensor.analyzer.AnalyzerSet;
 import dev.vigil.sensor.capture.CaptureFormatException;
 import dev.vigil.sensor.capture.CaptureReader;
+import dev.vigil.sensor.capture.LiveCapture;
 import dev.vigil.sensor.conn.Conn;
 import dev.vigil.sensor.conn.ConnConfig;
 import dev.vigil.sensor.conn.ConnListener;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one capture through decoding, the connection table and the analyzers, writing Zeek logs.
@@ -54,6 +56,7 @@ public final class Sensor implements DecodeListener, ConnListener {
         addServerPorts(cfg, opt.only);
         this.local = opt.networks != null ? LocalNetworks.load(opt.networks) : LocalNetworks.defaults();
         this.logs = new ZeekLogWriter(opt.outputDir, opt.json);
+        this.logs.tap(opt.tap);
         this.table = new ConnTable(cfg, uids, this);
         this.decoder = new PacketDecoder(this, opt.ignoreChecksums, 4096);
         this.analyzers = new AnalyzerSet(opt.only, logs, local);
@@ -78,7 +81,6 @@ public final class Sensor implements DecodeListener, ConnListener {
     /** Reads the whole capture and writes the logs. */
     public Result run() throws IOException {
         long packets = 0;
-        long bytes = 0;
         CaptureFormatException error = null;
         CountingSink counter = new CountingSink(decoder);
         try (CaptureReader r = CaptureReader.open(opt.input, opt.maxPacket)) {
@@ -88,12 +90,73 @@ public final class Sensor implements DecodeListener, ConnListener {
         } catch (CaptureFormatException e) {
             error = e;
         } finally {
+            finish(false);
+        }
+        return new Result(packets, counter.bytes, error);
+    }
+
+    /**
+     * Captures from {@code capture} until {@code stop} is set, then finishes every connection and
+     * closes the logs. Network time follows the packets, and the wall clock while the link is idle
+     * (as Zeek's live mode), so connections time out even without traffic. Logs are handed to the
+     * operating system every second and rotated every {@link SensorOptions#rotateSeconds}.
+     */
+    public Result runLive(LiveCapture capture, AtomicBoolean stop) throws IOException {
+        long packets = 0;
+        CountingSink counter = new CountingSink(decoder);
+        long lastFlush = System.currentTimeMillis();
+        long nextRotation = nextRotation(lastFlush, opt.rotateSeconds);
+        double networkTime = 0;
+        try {
+            while (!stop.get()) {
+                boolean got = capture.next(counter);
+                long wall = System.currentTimeMillis();
+                if (got) {
+                    packets++;
+                    networkTime = Math.max(networkTime, counter.lastTime);
+                } else {
+                    networkTime = Math.max(networkTime, wall / 1000.0);
+                    table.advance(networkTime);
+                }
+                if (wall >= nextRotation) {
+                    logs.rotate();
+                    nextRotation = nextRotation(wall, opt.rotateSeconds);
+                } else if (wall - lastFlush >= 1000) {
+                    logs.flush();
+                    lastFlush = wall;
+                }
+            }
+        } finally {
+            finish(opt.rotateSeconds > 0);
+        }
+        return new Result(packets, counter.bytes, null);
+    }
+
+    /**
+     * The next rotation time after {@code now} (epoch milliseconds): multiples of the interval
+     * counted from local midnight, as Zeek aligns its rotation; Long.MAX_VALUE without rotation.
+     */
+    static long nextRotation(long now, long intervalSeconds) {
+        if (intervalSeconds <= 0) {
+            return Long.MAX_VALUE;
+        }
+        java.time.ZonedDateTime t = java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneId.systemDefault());
+        long midnight = t.toLocalDate().atStartOfDay(t.getZone()).toInstant().toEpochMilli();
+        long step = intervalSeconds * 1000;
+        return midnight + ((now - midnight) / step + 1) * step;
+    }
+
+    /** End of input: every connection is logged, the analyzers flush, the logs are closed (and rotated). */
+    private void finish(boolean rotate) throws IOException {
+        try {
             table.flushAll();
             analyzers.finish();
+        } finally {
+            if (rotate) {
+                logs.rotate();
+            }
             logs.close();
         }
-        bytes = counter.bytes;
-        return new Result(packets, bytes, error);
     }
 
     @Override
@@ -147,6 +210,7 @@ public final class Sensor implements DecodeListener, ConnListener {
     private static final class CountingSink implements dev.vigil.sensor.capture.PacketSink {
         private final PacketDecoder next;
         long bytes;
+        double lastTime;
 
         CountingSink(PacketDecoder next) {
             this.next = next;
@@ -155,6 +219,7 @@ public final class Sensor implements DecodeListener, ConnListener {
         @Override
         public void packet(int linkType, long sec, int micros, byte[] d, int off, int capLen, int wireLen) {
             bytes += capLen;
+            lastTime = sec + micros / 1e6;
             next.packet(linkType, sec, micros, d, off, capLen, wireLen);
         }
     }

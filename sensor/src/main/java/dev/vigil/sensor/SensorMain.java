@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A dependency-free entry point (no picocli) used by the benchmark and for quick runs:
- * {@code java -cp sensor.jar dev.vigil.sensor.SensorMain -r FILE [-w DIR] [-C] [--json] [--only a,b] [--seed-file F] [--networks F]}.
+ * {@code java -cp sensor.jar dev.vigil.sensor.SensorMain -r FILE [-w DIR] [-C] [--json] [--only a,b] [--seed-file F] [--networks F]},
+ * or {@code -i IFACE [-f FILTER] [-s SNAPLEN] [-p] [--rotate SECONDS]} for live capture.
  * The user-facing command is {@code vigil sensor}.
  */
 public final class SensorMain {
@@ -25,11 +26,19 @@ public final class SensorMain {
                 case "--seed-file" -> o.seedFile = Path.of(args[++i]);
                 case "--networks" -> o.networks = Path.of(args[++i]);
                 case "--redef" -> o.redef(args[++i]);
+                case "-i" -> o.iface = args[++i];
+                case "-f" -> o.filter = args[++i];
+                case "-s" -> o.snaplen = Integer.parseInt(args[++i]);
+                case "-p" -> o.promiscuous = false;
+                case "--rotate" -> o.rotateSeconds = Long.parseLong(args[++i]);
                 default -> {
                     System.err.println("SensorMain: unknown argument " + args[i]);
                     System.exit(2);
                 }
             }
+        }
+        if (o.iface != null) {
+            System.exit(LiveSensor.run(o, System.err));
         }
         long t0 = System.nanoTime();
         Sensor.Result r = new Sensor(o).run();

@@ -15,6 +15,15 @@ public final class SensorOptions {
     public Path seedFile;
     public int maxPacket = dev.vigil.sensor.capture.CaptureReader.DEFAULT_MAX_PACKET;
     public int maxConnections = 1_000_000;
+    /** Live capture: the interface (instead of {@link #input}), BPF filter, snapshot length, promiscuous mode. */
+    public String iface;
+    public String filter;
+    public int snaplen = dev.vigil.sensor.capture.CaptureReader.DEFAULT_MAX_PACKET;
+    public boolean promiscuous = true;
+    /** Log rotation interval in seconds (0: none), as Zeek's Log::default_rotation_interval. */
+    public long rotateSeconds;
+    /** Sees every log line as written (for shipping to a server); null for none. */
+    public dev.vigil.sensor.log.ZeekLogWriter.LogTap tap;
     /** FTP::logged_commands after --redef (null: Zeek's default set). */
     public java.util.Set<String> ftpLoggedCommands;
 

@@ -10,6 +10,7 @@ import java.util.Set;
 /**
  * weird.log (base/frameworks/notice/weird.zeek). Like Zeek's default action for most weirds,
  * each name is logged once per connection (and once overall for weirds without a connection).
+ * What was logged for a connection is kept with the connection, so it goes when the connection does.
  */
 final class WeirdLog {
     static final LogSchema SCHEMA = LogSchema.of("weird",
@@ -25,8 +26,7 @@ final class WeirdLog {
     }
 
     void write(Conn c, String name, double ts) {
-        String key = (c == null ? "" : c.uid()) + "|" + name;
-        if (!seen.add(key)) {
+        if (c == null ? !seen.add(name) : !c.firstWeird(name)) {
             return;
         }
         if (c == null) {

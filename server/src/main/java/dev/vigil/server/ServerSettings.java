@@ -43,12 +43,25 @@ public final class ServerSettings {
     public boolean tlsRequireClientCert;
     public List<HecTokenSetting> hecTokens = new ArrayList<>();
     public double skewThresholdSeconds = 2.0;
+    /** The agent listener's port; -1 (the default) runs none. {@code agent:} in vigil.yml defaults it to 9515. */
+    public int agentPort = -1;
+    public String agentAddress;
+    public Path agentTlsCert;
+    public Path agentTlsKey;
+    public Path agentTlsCa;
+    public boolean agentRequireClientCert;
+    /** Plain TCP for agents: tests and labs only, and only when asked for. */
+    public boolean agentPlain;
+    public int agentMaxFrameBytes = dev.vigil.agent.protocol.AgentProtocol.DEFAULT_MAX_FRAME_BYTES;
+    /** {@code index: {retention: …}}; no limits unless configured. */
+    public RetentionSettings retention = new RetentionSettings();
 
     /** One HEC token: {@code http: {hec_tokens: [{name: n, token: t, index: i, sourcetype: s, ack: true}]}}. */
     public record HecTokenSetting(String name, String token, String index, String sourcetype, boolean ack) {
     }
 
-    private static final Set<String> TOP = Set.of("data", "syslog", "http", "ntp", "index", "queue");
+    private static final Set<String> TOP = Set.of("data", "syslog", "http", "ntp", "index", "queue",
+            "agent");
 
     /** A configuration error: where, what was expected, what was found. */
     public static final class ConfigError extends IOException {
@@ -149,11 +162,63 @@ public final class ServerSettings {
         if (ntp.has("local_stratum")) {
             ntpLocalStratum = ntp.get("local_stratum").asInt();
         }
-        if (root.has("index")) {
-            index = root.get("index").asBoolean(true);
+        JsonNode ix = root.path("index");
+        if (ix.isObject()) {
+            // index: {enabled: true, retention: {...}}
+            index = ix.path("enabled").asBoolean(true);
+            if (ix.has("retention")) {
+                retention = RetentionSettings.parse(file, ix.get("retention"));
+            }
+        } else if (!ix.isMissingNode()) {
+            index = ix.asBoolean(true);
         }
         if (root.path("queue").has("size")) {
             queueSize = root.path("queue").get("size").asInt();
+        }
+        if (root.has("agent")) {
+            agent(file, base, root.get("agent"));
+        }
+    }
+
+    private static final Set<String> AGENT_KEYS = Set.of("port", "address", "tls", "plain", "max_frame_bytes");
+
+    /** {@code agent: {port, address, tls: {cert, key, ca, require_client_cert}, plain, max_frame_bytes}}. */
+    private void agent(Path file, Path base, JsonNode a) throws ConfigError {
+        if (!a.isObject()) {
+            throw new ConfigError(file + ":" + line(file, "agent") + ": 'agent' expects a mapping (port, address, tls, "
+                    + "plain, max_frame_bytes)");
+        }
+        for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!AGENT_KEYS.contains(k)) {
+                throw new ConfigError(file + ":" + line(file, k) + ": unknown agent setting '" + k + "', expected one of "
+                        + new java.util.TreeSet<>(AGENT_KEYS));
+            }
+        }
+        agentPort = a.has("port") ? port(file, a, "port") : dev.vigil.agent.protocol.AgentProtocol.DEFAULT_PORT;
+        if (a.has("address")) {
+            agentAddress = a.get("address").asText();
+        }
+        agentPlain = a.path("plain").asBoolean(false);
+        if (a.has("max_frame_bytes")) {
+            JsonNode m = a.get("max_frame_bytes");
+            if (!m.canConvertToInt() || m.asInt() < 65536) {
+                throw new ConfigError(file + ":" + line(file, "max_frame_bytes")
+                        + ": 'max_frame_bytes' expects a number of bytes, at least 65536, found " + m);
+            }
+            agentMaxFrameBytes = m.asInt();
+        }
+        JsonNode tls = a.path("tls");
+        if (tls.isObject()) {
+            agentTlsCert = base.resolve(text(file, tls, "cert"));
+            agentTlsKey = base.resolve(text(file, tls, "key"));
+            if (tls.has("ca")) {
+                agentTlsCa = base.resolve(text(file, tls, "ca"));
+            }
+            agentRequireClientCert = tls.path("require_client_cert").asBoolean(false);
+        } else if (!agentPlain) {
+            throw new ConfigError(file + ":" + line(file, "agent") + ": the agent listener needs 'tls: {cert: FILE, key: "
+                    + "FILE}', or 'plain: true' for plain TCP (tests and labs only)");
         }
     }
 

@@ -18,6 +18,10 @@ import dev.vigil.search.client.DataDirSearch;
 import dev.vigil.search.exec.SearchLimits;
 import dev.vigil.search.exec.Searcher;
 import dev.vigil.search.store.IndexSearchSource;
+import dev.vigil.server.agent.AgentLedger;
+import dev.vigil.server.agent.AgentListener;
+import dev.vigil.server.agent.AgentMetrics;
+import dev.vigil.server.agent.AgentStats;
 import dev.vigil.server.api.search.SearchApi;
 import dev.vigil.server.hec.HecConfig;
 import dev.vigil.server.hec.HecHandler;
@@ -59,6 +63,10 @@ public final class VigilServer implements AutoCloseable {
     private LuceneEventStore store;
     private SkewWatch skew;
     private SearchApi searchApi;
+    private AgentLedger agentLedger;
+    private AgentListener agentListener;
+    private final AgentStats agentStats = new AgentStats();
+    private AutoCloseable retentionJob;
     private volatile boolean closed;
     private volatile boolean started;
 
@@ -104,6 +112,15 @@ public final class VigilServer implements AutoCloseable {
             processor = idx;
             metrics.counter("vigil_index_events", "events indexed", idx, x -> (double) x.indexed());
             metrics.counter("vigil_index_failures", "events that could not be indexed", idx, x -> (double) x.failed());
+            startRetention();
+        }
+        if (settings.agentPort >= 0) {
+            agentLedger = new AgentLedger(settings.data.resolve("agents"), store, agentStats);
+            if (processor instanceof IndexOutput idx) {
+                idx.listener(agentLedger);
+            } else {
+                processor = agentLedger.acking(processor);
+            }
         }
         queue = new MainQueue(settings.queueSize, processor);
         metrics.queue(queue);
@@ -124,9 +141,41 @@ public final class VigilServer implements AutoCloseable {
             metrics.input(st, port);
             ports.putIfAbsent(st.protocol, port);
         }
+        if (agentLedger != null) {
+            startAgentListener();
+        }
         if (settings.ntpEnabled) {
             startNtp();
         }
+    }
+
+    /** The agent listener: TLS from vigil.yml's {@code agent.tls}, or plain TCP when explicitly allowed. */
+    private void startAgentListener() throws IOException {
+        ListenerConfig.TlsSettings tls = null;
+        if (settings.agentTlsCert != null) {
+            tls = new ListenerConfig.TlsSettings(settings.agentTlsCert, settings.agentTlsKey, settings.agentTlsCa,
+                    settings.agentRequireClientCert);
+        } else if (!settings.agentPlain) {
+            throw new IOException("the agent listener needs TLS (agent: {tls: {cert: FILE, key: FILE}} in vigil.yml) or, "
+                    + "for tests and labs only, plain TCP (--agent-plain or agent: {plain: true})");
+        }
+        agentListener = new AgentListener(new AgentListener.Config(settings.agentAddress, settings.agentPort, tls,
+                settings.agentMaxFrameBytes), agentLedger, queue, agentStats, skew::recordNtpOffset);
+        ports.put("agent", agentListener.start());
+        AgentMetrics.register(metrics, agentStats);
+    }
+
+    /** Index retention from vigil.yml: at start, then every {@code index.retention.every}. */
+    private void startRetention() {
+        if (!settings.retention.any()) {
+            return;
+        }
+        dev.vigil.index.retention.Retention r = settings.retention.policies();
+        LOG.info("index retention: {}", settings.retention);
+        AutoCloseable job = r.schedule(store, settings.retention.every);
+        retentionJob = job;
+        metrics.counter("vigil_retention_deleted_partitions", "index partitions deleted by retention", r,
+                x -> (double) x.deletedPartitions());
     }
 
     /** The time service; a port already taken (chronyd, ntpd) is one warning line, not a failed start. */
@@ -182,8 +231,19 @@ public final class VigilServer implements AutoCloseable {
         }
     }
 
-    /** GET /api/sources: every source host's clock skew (median reported − received, seconds). */
+    /**
+     * GET /api/sources: every source host's clock skew (seconds, positive = the host's clock is ahead):
+     * the median of reported − received for syslog senders, of the agent's NTP measurements for agents.
+     */
     private List<Map<String, Object>> sources() {
+        Map<String, AgentLedger.AgentView> agents = new LinkedHashMap<>();
+        if (agentLedger != null) {
+            for (AgentLedger.AgentView v : agentLedger.view()) {
+                if (v.host() != null && v.offsetSeconds() != null) {
+                    agents.merge(v.host(), v, (a, b) -> a.reportedAtMillis() >= b.reportedAtMillis() ? a : b);
+                }
+            }
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         for (HostSkew h : skew.tracker().snapshot()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -192,6 +252,15 @@ public final class VigilServer implements AutoCloseable {
             m.put("samples", h.samples);
             m.put("over_threshold", h.overThreshold);
             m.put("threshold_seconds", settings.skewThresholdSeconds);
+            boolean ntp = skew.measuredByNtp(h.host);
+            m.put("measured_by", ntp ? "ntp" : "messages");
+            AgentLedger.AgentView a = agents.get(h.host);
+            if (ntp && a != null) {
+                m.put("agent_id", a.agentId());
+                m.put("ntp_offset_seconds", a.offsetSeconds());
+                m.put("ntp_delay_seconds", a.delaySeconds());
+                m.put("ntp_measured_at", java.time.Instant.ofEpochMilli(a.reportedAtMillis()).toString());
+            }
             out.add(m);
         }
         return out;
@@ -217,7 +286,17 @@ public final class VigilServer implements AutoCloseable {
         return h;
     }
 
-    /** The bound port of "udp", "tcp", "tls" or "http". */
+    /** The agent ledger, or null without an agent listener. */
+    public AgentLedger agentLedger() {
+        return agentLedger;
+    }
+
+    /** The agent listener's counters. */
+    public AgentStats agentStats() {
+        return agentStats;
+    }
+
+    /** The bound port of "udp", "tcp", "tls", "http", "ntp" or "agent". */
     public int port(String what) {
         Integer p = ports.get(what);
         if (p == null) {
@@ -276,6 +355,9 @@ public final class VigilServer implements AutoCloseable {
         if (ntp != null) {
             ntp.close();
         }
+        if (agentListener != null) {
+            agentListener.close();
+        }
         if (inputs != null) {
             inputs.close();
         }
@@ -296,11 +378,22 @@ public final class VigilServer implements AutoCloseable {
         if (processor != null) {
             processor.close();
         }
+        if (agentLedger != null) {
+            agentLedger.finish();
+            agentLedger.close();
+        }
         if (http != null) {
             http.close();
         }
         if (searchApi != null) {
             searchApi.close();
+        }
+        if (retentionJob != null) {
+            try {
+                retentionJob.close();
+            } catch (Exception e) {
+                LOG.warn("stopping retention failed: {}", e.toString());
+            }
         }
         if (store != null) {
             try {

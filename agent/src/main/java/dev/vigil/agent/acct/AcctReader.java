@@ -77,7 +77,7 @@ public final class AcctReader {
     }
 
     /** Decodes one v3 record at {@code at} of a little-endian buffer. */
-    static AcctRecord decode(ByteBuffer b, int at, long offset) {
+    public static AcctRecord decode(ByteBuffer b, int at, long offset) {
         int len = 0;
         while (len < 16 && b.get(at + 48 + len) != 0) {
             len++;

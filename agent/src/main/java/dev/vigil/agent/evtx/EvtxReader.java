@@ -87,18 +87,19 @@ public final class EvtxReader {
                 chunk.clear();
                 readFully(ch, chunk, base + (long) i * CHUNK_SIZE);
                 chunk.flip();
-                readChunk(path, i, chunk, records, problems);
+                readChunk(path + ": chunk " + i + " at offset " + (base + (long) i * CHUNK_SIZE), i, chunk, records,
+                        problems);
             }
             if (rest > 0) {
-                problems.accept(path + ": truncated chunk " + chunks + ": " + rest + " of " + CHUNK_SIZE
-                        + " bytes, skipped");
+                problems.accept(path + ": truncated chunk " + chunks + " at offset " + (base + chunks * CHUNK_SIZE)
+                        + ": " + rest + " of " + CHUNK_SIZE + " bytes, skipped");
             }
         }
     }
 
-    private static void readChunk(Path path, int index, ByteBuffer c, Consumer<EvtxRecord> records,
+    /** One chunk; {@code where} names it in problems: the file, the chunk's number and its offset in the file. */
+    private static void readChunk(String where, int index, ByteBuffer c, Consumer<EvtxRecord> records,
                                   Consumer<String> problems) {
-        String where = path + ": chunk " + index;
         if (!startsWith(c, CHUNK_MAGIC)) {
             if (!allZero(c)) {
                 problems.accept(where + ": no ElfChnk signature, skipped");
@@ -130,27 +131,31 @@ public final class EvtxReader {
         int pos = CHUNK_DATA;
         while (pos + 28 <= free) {
             if (c.getInt(pos) != RECORD_MAGIC) {
-                problems.accept(where + ": no record signature at offset " + pos + ", rest of chunk skipped");
+                problems.accept(where + ": no record signature at chunk offset " + pos + ", rest of chunk skipped");
                 return;
             }
             int size = c.getInt(pos + 4);
             if (size < 28 || pos + size > free || c.getInt(pos + size - 4) != size) {
-                problems.accept(where + ": record at offset " + pos + " has a bad size "
+                problems.accept(where + ": record at chunk offset " + pos + " has a bad size "
                         + Integer.toUnsignedString(size) + ", rest of chunk skipped");
                 return;
             }
             long id = c.getLong(pos + 8);
+            EvtxRecord record = null;
             try {
                 List<TemplateNode> nodes = parser.fragment(pos + 24, pos + size - 4);
                 XmlNode event = EventRenderer.root(EventRenderer.instantiate(nodes, List.of(), 0));
                 if (event == null) {
                     problems.accept(where + ": record " + id + " holds no element, skipped");
                 } else {
-                    records.accept(new EvtxRecord(id, ValueTypes.toInstant(c.getLong(pos + 16)),
-                            EventRenderer.xml(event), EventRenderer.fields(event), index));
+                    record = new EvtxRecord(id, ValueTypes.toInstant(c.getLong(pos + 16)),
+                            EventRenderer.xml(event), EventRenderer.fields(event), index);
                 }
             } catch (RuntimeException e) {
                 problems.accept(where + ": record " + id + " is malformed: " + e.getMessage() + ", skipped");
+            }
+            if (record != null) {
+                records.accept(record); // outside the try: what the consumer throws is its own, not the record's
             }
             pos += size;
         }

@@ -89,7 +89,7 @@ public final class LoginEvents {
     }
 
     /** The kind of a record by the rules last(1) applies, or null for records that say nothing. */
-    static LoginEvent.Kind kindOf(UtmpRecord r) {
+    public static LoginEvent.Kind kindOf(UtmpRecord r) {
         if (r.line().startsWith("~")) {
             if (r.user().startsWith("shutdown")) {
                 return LoginEvent.Kind.SHUTDOWN;

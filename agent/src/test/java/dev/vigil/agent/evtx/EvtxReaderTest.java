@@ -184,14 +184,14 @@ class EvtxReaderTest {
         assertThat(r.records()).extracting(EvtxRecord::chunk).containsOnly(0, 2);
         assertThat(r.records()).hasSize(8);
         assertThat(r.problems()).singleElement().asString()
-                .startsWith(f + ": chunk 1: event records checksum").endsWith(", chunk skipped");
+                .startsWith(f + ": chunk 1 at offset 69632: event records checksum").endsWith(", chunk skipped");
 
         byte[] header = sample(4, 3).bytes();
         header[EvtxReader.FILE_HEADER_SIZE + 2 * EvtxReader.CHUNK_SIZE + 20] ^= 1;
         Files.write(f, header);
         EvtxFile r2 = new EvtxReader(10).read(f);
         assertThat(r2.records()).extracting(EvtxRecord::chunk).containsOnly(0, 1);
-        assertThat(r2.problems()).singleElement().asString().startsWith(f + ": chunk 2: header checksum");
+        assertThat(r2.problems()).singleElement().asString().startsWith(f + ": chunk 2 at offset 135168: header checksum");
     }
 
     @Test
@@ -201,7 +201,7 @@ class EvtxReaderTest {
         Files.write(f, Arrays.copyOf(file, file.length - 1000));
         EvtxFile r = new EvtxReader(10).read(f);
         assertThat(r.records()).hasSize(4);
-        assertThat(r.problems()).containsExactly(f + ": truncated chunk 1: 64536 of 65536 bytes, skipped");
+        assertThat(r.problems()).containsExactly(f + ": truncated chunk 1 at offset 69632: 64536 of 65536 bytes, skipped");
     }
 
     @Test

@@ -42,6 +42,8 @@ public final class SyslogInputs implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final List<Channel> channels = new ArrayList<>();
+    /** Open TCP/TLS connections, drained at {@link #close()}. */
+    private final java.util.Set<Channel> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<InputStats> stats = new ArrayList<>();
 
     public SyslogInputs(SyslogParser parser, MainQueue queue, HostResolver resolver) {
@@ -163,7 +165,11 @@ public final class SyslogInputs implements AutoCloseable {
                             return;
                         }
                         st.connectionsOpened.increment();
-                        ch.closeFuture().addListener(f -> open.decrementAndGet());
+                        connections.add(ch);
+                        ch.closeFuture().addListener(f -> {
+                            open.decrementAndGet();
+                            connections.remove(ch);
+                        });
                         if (ssl != null) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
                         }
@@ -196,14 +202,67 @@ public final class SyslogInputs implements AutoCloseable {
         return List.copyOf(stats);
     }
 
-    /** Stops accepting; open connections are closed (their buffered frames are delivered first). */
+    /**
+     * Stops accepting, then drains the open connections before closing them: a connection is closed once
+     * nothing arrived on it for {@link #QUIET_MILLIS} and no batch of it waits for room in the queue, so
+     * what senders wrote before the stop is read and delivered, not left in the kernel's buffers. After
+     * {@link #DRAIN_MILLIS} the rest are closed anyway; a batch still waiting then is counted as dropped.
+     * The main queue must still be running (it is closed after the inputs).
+     */
     @Override
     public void close() {
         for (Channel c : channels) {
             c.close().syncUninterruptibly();
         }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+        long quiet = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS);
+        List<TcpSyslogHandler> closing = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            for (Channel c : connections) {
+                TcpSyslogHandler h = c.pipeline().get(TcpSyslogHandler.class);
+                if (h == null || h.quiet(quiet)) {
+                    if (h != null) {
+                        closing.add(h);
+                    }
+                    c.close().syncUninterruptibly();
+                }
+            }
+            closing.removeIf(h -> !h.holding());
+            if (connections.isEmpty() && closing.isEmpty()) {
+                break;
+            }
+            sleep(10);
+        }
+        for (Channel c : connections) {
+            TcpSyslogHandler h = c.pipeline().get(TcpSyslogHandler.class);
+            if (h != null) {
+                closing.add(h);
+            }
+            c.close().syncUninterruptibly();
+        }
+        while (System.nanoTime() < deadline && closing.stream().anyMatch(TcpSyslogHandler::holding)) {
+            sleep(10);
+        }
         workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        int left = (int) closing.stream().filter(TcpSyslogHandler::holding).count();
+        if (left > 0) {
+            LOG.warn("{} connection(s) still had a batch waiting for the queue after {} ms; dropped and counted",
+                    left, DRAIN_MILLIS);
+            closing.forEach(TcpSyslogHandler::dropHeld);
+        }
     }
 
+    /** How long a connection must be silent before the drain closes it. */
+    static final long QUIET_MILLIS = 200;
+    /** The longest the drain waits at close. */
+    static final long DRAIN_MILLIS = 10_000;
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -42,6 +42,10 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
     private SyslogParser.Origin origin;
     private long lastSplit;
     private long lastFramingErrors;
+    /** When bytes last arrived (System.nanoTime), for the drain at shutdown. */
+    private volatile long lastReadNanos = System.nanoTime();
+    /** A batch waits for room in the queue (the connection is paused). */
+    private volatile boolean holding;
 
     TcpSyslogHandler(SyslogParser parser, MainQueue queue, InputStats stats, HostResolver resolver, String inputName,
             String ruleset) {
@@ -67,6 +71,7 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
+        lastReadNanos = System.nanoTime();
         try {
             int n = buf.readableBytes();
             stats.bytes.add(n);
@@ -125,11 +130,35 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
         }
         if (!queue.offer(batch, tcpLimit())) {
             pending = batch;
+            holding = true;
             stats.pauses.increment();
             ctx.channel().config().setAutoRead(false);
             ctx.executor().schedule(this::retry, 1, TimeUnit.MILLISECONDS);
         }
         batch = new Batch(BATCH, ruleset);
+    }
+
+    /**
+     * For the drain at shutdown: true when no batch waits for the queue and nothing arrived for
+     * {@code quietNanos}; such a connection can be closed without leaving a sender's bytes unread.
+     */
+    boolean quiet(long quietNanos) {
+        return !holding && System.nanoTime() - lastReadNanos >= quietNanos;
+    }
+
+    /** A batch still waits for room in the queue. */
+    boolean holding() {
+        return holding;
+    }
+
+    /** After the event loops stopped: a batch that never found room is counted as dropped. */
+    void dropHeld() {
+        List<Event> p = pending;
+        if (p != null) {
+            stats.dropped.add(p.size());
+            pending = null;
+            holding = false;
+        }
     }
 
     /**
@@ -145,6 +174,7 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
     private void retry() {
         if (queue.offer(pending, tcpLimit())) {
             pending = null;
+            holding = false;
             if (ctx.channel().isActive()) {
                 ctx.channel().config().setAutoRead(true);
                 ctx.read();

@@ -51,9 +51,11 @@ public final class FieldExtractor {
                 withKv(s, f);
                 return new Extraction(f, t, null);
             }
-            case Sourcetypes.JSON:
+            case Sourcetypes.JSON: {
                 Json.flatten(s.strip(), f);
-                return new Extraction(f, Json.time(f), null);
+                Extraction win = WinEvents.ofJson(f);
+                return win != null ? win : new Extraction(f, Json.time(f), null);
+            }
             case Sourcetypes.XFERLOG:
                 return new Extraction(f, Vsftpd.xferlog(s, f), null);
             case Sourcetypes.SAMBA: {
@@ -66,6 +68,10 @@ public final class FieldExtractor {
                 }
                 return syslogBased(st, s, f);
             default:
+                if (WinEvents.isWindowsSourcetype(st)) {
+                    Extraction win = WinEvents.extract(s, f);
+                    return win != null ? win : syslogBased(st, s, f);
+                }
                 if (st.startsWith(Sourcetypes.ZEEK_PREFIX)) {
                     String t = s.stripLeading();
                     Instant time = t.startsWith("{") ? Zeek.json(t, f)
@@ -81,9 +87,16 @@ public final class FieldExtractor {
         String trimmed = s.strip();
         if (trimmed.startsWith("{") && trimmed.endsWith("}") && Json.flatten(trimmed, f)) {
             // a JSON object under any other sourcetype: Splunk's AUTO_KV_JSON extracts it too
-            return new Extraction(f, Json.time(f), null);
+            Extraction win = WinEvents.ofJson(f);
+            return win != null ? win : new Extraction(f, Json.time(f), null);
         }
         f.clear();
+        if (WinXml.looksLike(trimmed)) {
+            Extraction win = WinEvents.ofXml(trimmed, f);
+            if (win != null) {
+                return win;
+            }
+        }
         SyslogLine line = SyslogLine.parse(s);
         String msg = s;
         Instant time = null;
@@ -100,6 +113,12 @@ public final class FieldExtractor {
             }
         }
         String process = line == null ? null : line.process();
+        if (line != null) {
+            Extraction win = windowsBody(msg, f);
+            if (win != null) {
+                return new Extraction(win.fields(), win.time(), win.host() != null ? win.host() : host, true);
+            }
+        }
         switch (st) {
             case Sourcetypes.LINUX_SECURE:
                 LinuxSecure.extract(process, msg, f);
@@ -129,6 +148,28 @@ public final class FieldExtractor {
         }
         withKv(msg, f);
         return new Extraction(f, time, host);
+    }
+
+    /** A Windows event (JSON or XML) carried as a syslog message's body, as NXLog and others send it; else null. */
+    private static Extraction windowsBody(String msg, Map<String, Object> f) {
+        int from = 0;
+        while (from < msg.length() && msg.charAt(from) == ' ') {
+            from++;
+        }
+        if (from == msg.length() || (msg.charAt(from) != '{' && msg.charAt(from) != '<')) {
+            return null; // the usual syslog message: no copy made
+        }
+        String body = msg.strip();
+        if (body.startsWith("{") && body.endsWith("}")) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            if (Json.flatten(body, json) && WinJson.form(json) != null) {
+                f.putAll(json);
+                return WinEvents.ofJson(f);
+            }
+        } else if (WinXml.looksLike(body)) {
+            return WinEvents.ofXml(body, f);
+        }
+        return null;
     }
 
     /** KV_MODE=auto pairs whose keys the sourcetype did not already give. */

@@ -15,6 +15,10 @@ public final class Sourcetypes {
     public static final String SENDMAIL = "sendmail_syslog";
     public static final String SAMBA = "samba";
     public static final String JSON = "_json";
+    /** Windows events in their XML rendering (Splunk's name; also {@code XmlWinEventLog:<channel>}). */
+    public static final String XML_WIN_EVENT_LOG = "XmlWinEventLog";
+    /** Windows events in Splunk's classic text rendering (also {@code WinEventLog:<channel>}). */
+    public static final String WIN_EVENT_LOG = "WinEventLog";
     /** Zeek logs are {@code zeek_<path>}: zeek_conn, zeek_http, zeek_dns… */
     public static final String ZEEK_PREFIX = "zeek_";
     /** Anything not recognised, as Splunk names a line it cannot classify from a file. */
@@ -22,7 +26,7 @@ public final class Sourcetypes {
 
     /** Every name with a dedicated extractor (Zeek logs besides). */
     public static final List<String> KNOWN = List.of(SYSLOG, LINUX_SECURE, ACCESS_COMBINED, ACCESS_COMMON,
-            APACHE_ERROR, VSFTPD, XFERLOG, POSTFIX, SENDMAIL, SAMBA, JSON);
+            APACHE_ERROR, VSFTPD, XFERLOG, POSTFIX, SENDMAIL, SAMBA, JSON, XML_WIN_EVENT_LOG, WIN_EVENT_LOG);
 
     private Sourcetypes() {
     }
@@ -33,12 +37,16 @@ public final class Sourcetypes {
      */
     public static String detect(String raw, String source) {
         String src = source == null ? "" : source.toLowerCase(java.util.Locale.ROOT);
-        String t = raw.stripLeading();
+        String t = raw.strip();
         if (src.endsWith("xferlog") || Vsftpd.isXferlog(t)) {
             return XFERLOG;
         }
         if (t.startsWith("{") && t.endsWith("}")) {
             return Zeek.isZeekJson(t) ? Zeek.sourcetypeOfJson(t, src) : JSON;
+        }
+        String windows = WinEvents.detect(t);
+        if (windows != null) {
+            return windows;
         }
         if (AccessLog.looksLike(t)) {
             return t.endsWith("\"") ? ACCESS_COMBINED : ACCESS_COMMON;

@@ -89,6 +89,18 @@ final class Times {
         }
     }
 
+    /** ISO 8601 date and time ({@code T} or space) without an offset, read in the system zone (TZ); or null. */
+    static Instant localIso(String s) {
+        if (s == null || s.length() < 19 || s.length() > 40) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(s.trim().replace(' ', 'T')).atZone(ZoneId.systemDefault()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** Epoch seconds (or milliseconds when the value is too large for seconds), or null. */
     static Instant epoch(String s) {
         if (s == null || s.isEmpty() || s.length() > 24) {

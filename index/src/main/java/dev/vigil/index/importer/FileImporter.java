@@ -21,12 +21,16 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads files line by line into events: {@code .gz} files are decompressed, directories are walked for
  * {@code *.log} and {@code *.log.gz} files (a Zeek log directory), Zeek TSV files are read with their
- * {@code #fields} header. Each event's source is the file's absolute path.
+ * {@code #fields} header. Each event's source is the file's absolute path. Files of a {@link RecordFormat}
+ * (EVTX) are read by it instead; what it reports as damaged, and a file it cannot read at all, go to the
+ * problems consumer and the import goes on.
  */
 public final class FileImporter {
     private final ImportOptions options;
     private final EventSink sink;
     private final Consumer<Progress> progress;
+    private final List<RecordFormat> formats;
+    private final Consumer<String> problems;
     private final String localHost;
 
     /** Progress so far: events, lines cut at the limit, bytes read of all input, total input bytes. */
@@ -34,9 +38,17 @@ public final class FileImporter {
     }
 
     public FileImporter(ImportOptions options, EventSink sink, Consumer<Progress> progress) {
+        this(options, sink, progress, List.of(), p -> { });
+    }
+
+    /** An importer that also reads {@code formats}' files, reporting damaged parts to {@code problems}. */
+    public FileImporter(ImportOptions options, EventSink sink, Consumer<Progress> progress, List<RecordFormat> formats,
+                        Consumer<String> problems) {
         this.options = options;
         this.sink = sink;
         this.progress = progress;
+        this.formats = List.copyOf(formats);
+        this.problems = problems;
         this.localHost = localHostName();
     }
 
@@ -59,7 +71,8 @@ public final class FileImporter {
         try (Stream<Path> s = Files.walk(p)) {
             return s.filter(Files::isRegularFile).filter(f -> {
                 String n = f.getFileName().toString();
-                return n.endsWith(".log") || n.endsWith(".log.gz") || n.endsWith(".json") || n.endsWith(".json.gz");
+                return n.endsWith(".log") || n.endsWith(".log.gz") || n.endsWith(".json") || n.endsWith(".json.gz")
+                        || n.toLowerCase(java.util.Locale.ROOT).endsWith(".evtx");
             }).sorted().toList();
         }
     }
@@ -92,6 +105,11 @@ public final class FileImporter {
     }
 
     private void importFile(Path file, Counter c) throws IOException {
+        RecordFormat format = formatOf(file);
+        if (format != null) {
+            importRecords(format, file, c);
+            return;
+        }
         String source = file.toAbsolutePath().toString();
         long before = c.bytes;
         try (CountingInput counted = new CountingInput(Files.newInputStream(file));
@@ -125,6 +143,61 @@ public final class FileImporter {
                 }
             }
             flush(batch, c, before + counted.count());
+        }
+    }
+
+    private RecordFormat formatOf(Path file) throws IOException {
+        if (formats.isEmpty()) {
+            return null;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(16);
+        }
+        for (RecordFormat f : formats) {
+            if (f.reads(file, head)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** A record file: batches as for lines; a file the format cannot read at all is reported and skipped. */
+    private void importRecords(RecordFormat format, Path file, Counter c) throws IOException {
+        long before = c.bytes;
+        long size = Files.size(file);
+        List<List<Event>> batch = new ArrayList<>(List.of(new ArrayList<>(options.batchSize())));
+        try {
+            format.read(file, options, (e, position) -> {
+                batch.get(0).add(e);
+                if (batch.get(0).size() >= options.batchSize()) {
+                    try {
+                        flush(batch.get(0), c, before + Math.min(position, size));
+                    } catch (IOException x) {
+                        throw new SinkFailed(x);
+                    }
+                    batch.set(0, new ArrayList<>(options.batchSize()));
+                }
+            }, problems);
+        } catch (SinkFailed f) {
+            throw f.getCause();
+        } catch (IOException e) {
+            problems.accept(e.getMessage() + "; file skipped");
+        }
+        flush(batch.get(0), c, before + size);
+    }
+
+    /** The sink failed while a format was reading: the import stops (the file itself was fine). */
+    private static final class SinkFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SinkFailed(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
         }
     }
 

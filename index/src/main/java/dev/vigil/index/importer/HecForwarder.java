@@ -19,8 +19,29 @@ import java.util.Map;
  * one JSON object per event, concatenated), with each event's own timestamp resolved here.
  */
 public final class HecForwarder implements EventSink {
+    /** The server answered, but not with success; {@link #status()} is the HTTP status. */
+    public static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        /** True when sending the same batch later may succeed (server busy or failing, not a refusal of the data). */
+        public boolean retryable() {
+            return status >= 500 || status == 429 || status == 408;
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(60);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
     private final URI endpoint;
     private final String token;
 
@@ -37,12 +58,12 @@ public final class HecForwarder implements EventSink {
         for (Event e : batch) {
             body.append(JSON.writeValueAsString(toJson(e))).append('\n');
         }
-        HttpRequest req = HttpRequest.newBuilder(endpoint).header("Authorization", "Splunk " + token)
+        HttpRequest req = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT).header("Authorization", "Splunk " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
         try {
             HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new IOException("HEC at " + endpoint + " answered " + r.statusCode() + ": " + r.body());
+                throw new Refused(r.statusCode(), "HEC at " + endpoint + " answered " + r.statusCode() + ": " + r.body());
             }
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -94,24 +94,47 @@ final class Aggregations {
     }
 
     private Map<String, Long> countPartition(PartitionQuery pq, String field) throws IOException {
-        Map<String, Long> counts = new HashMap<>();
         if (field.equals("index")) {
+            Map<String, Long> counts = new HashMap<>();
             long n = pq.exact ? pq.lease.searcher().count(pq.query) : slow(pq, e -> { });
             if (n > 0) {
                 counts.put(pq.partition.index, n);
             }
-        } else if (pq.exact && hasDocValues(pq, field)) {
-            for (LeafReaderContext ctx : pq.lease.searcher().getIndexReader().leaves()) {
-                countLeaf(pq, ctx, field, counts);
+            return counts;
+        }
+        if (pq.exact && hasDocValues(pq, field)) {
+            IndexReader reader = pq.lease.searcher().getIndexReader();
+            if (pq.query instanceof MatchAllDocsQuery) {
+                // the whole partition: the same answer until its reader changes
+                return store.aggregationCache().get(reader.getReaderCacheHelper(), "countBy " + field,
+                        () -> countLeaves(pq, field), Aggregations::sizeOf);
             }
-        } else {
-            slow(pq, e -> {
-                for (String v : distinct(e.values(field))) {
-                    counts.merge(v, 1L, Long::sum);
-                }
-            });
+            return countLeaves(pq, field);
+        }
+        Map<String, Long> counts = new HashMap<>();
+        slow(pq, e -> {
+            for (String v : distinct(e.values(field))) {
+                counts.merge(v, 1L, Long::sum);
+            }
+        });
+        return counts;
+    }
+
+    private Map<String, Long> countLeaves(PartitionQuery pq, String field) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
+        for (LeafReaderContext ctx : pq.lease.searcher().getIndexReader().leaves()) {
+            countLeaf(pq, ctx, field, counts);
         }
         return counts;
+    }
+
+    /** Rough heap bytes of a value-count map, for the cache budget. */
+    private static long sizeOf(Map<String, Long> m) {
+        long b = 64;
+        for (String k : m.keySet()) {
+            b += 96 + 2L * k.length();
+        }
+        return b;
     }
 
     SortedMap<Long, Map<String, Long>> histogram(long spanSeconds, String byField) throws IOException {
@@ -127,25 +150,36 @@ final class Aggregations {
 
     private SortedMap<Long, Map<String, Long>> histogramPartition(PartitionQuery pq, long spanSeconds, String byField)
             throws IOException {
-        SortedMap<Long, Map<String, Long>> out = new TreeMap<>();
         long spanMicros = spanSeconds * 1_000_000L;
         boolean fast = pq.exact && (byField == null || byField.equals("index") || hasDocValues(pq, byField));
         if (fast) {
-            for (LeafReaderContext ctx : pq.lease.searcher().getIndexReader().leaves()) {
-                histogramLeaf(pq, ctx, spanMicros, byField, out);
+            IndexReader reader = pq.lease.searcher().getIndexReader();
+            if (pq.query instanceof MatchAllDocsQuery) {
+                return store.aggregationCache().get(reader.getReaderCacheHelper(), "histogram " + spanSeconds + " " + byField,
+                        () -> histogramLeaves(pq, spanMicros, byField), m -> 64 + 128L * m.size() + 96L * m.values().stream().mapToLong(Map::size).sum());
             }
-        } else {
-            slow(pq, e -> {
-                long bucket = Math.floorDiv(e.timeMicros(), spanMicros) * spanSeconds;
-                Map<String, Long> row = out.computeIfAbsent(bucket, k -> new HashMap<>());
-                List<String> vs = byField == null ? List.of("count") : distinct(e.values(byField));
-                if (vs.isEmpty()) {
-                    vs = List.of(NULL);
-                }
-                for (String v : vs) {
-                    row.merge(v, 1L, Long::sum);
-                }
-            });
+            return histogramLeaves(pq, spanMicros, byField);
+        }
+        SortedMap<Long, Map<String, Long>> out = new TreeMap<>();
+        slow(pq, e -> {
+            long bucket = Math.floorDiv(e.timeMicros(), spanMicros) * spanSeconds;
+            Map<String, Long> row = out.computeIfAbsent(bucket, k -> new HashMap<>());
+            List<String> vs = byField == null ? List.of("count") : distinct(e.values(byField));
+            if (vs.isEmpty()) {
+                vs = List.of(NULL);
+            }
+            for (String v : vs) {
+                row.merge(v, 1L, Long::sum);
+            }
+        });
+        return out;
+    }
+
+    private SortedMap<Long, Map<String, Long>> histogramLeaves(PartitionQuery pq, long spanMicros, String byField)
+            throws IOException {
+        SortedMap<Long, Map<String, Long>> out = new TreeMap<>();
+        for (LeafReaderContext ctx : pq.lease.searcher().getIndexReader().leaves()) {
+            histogramLeaf(pq, ctx, spanMicros, byField, out);
         }
         return out;
     }
@@ -181,86 +215,54 @@ final class Aggregations {
         return sc == null ? null : sc.iterator();
     }
 
-    private static void countLeaf(PartitionQuery pq, LeafReaderContext ctx, String field, Map<String, Long> counts)
+    private void countLeaf(PartitionQuery pq, LeafReaderContext ctx, String field, Map<String, Long> counts)
             throws IOException {
-        DocIdSetIterator it = matching(pq, ctx);
-        if (it == null) {
+        SortedSetDocValues values = DocValues.getSortedSet(ctx.reader(), field);
+        if (values.getValueCount() == 0) {
             return;
         }
-        SortedDocValues single = ctx.reader().getSortedDocValues(field);
-        SortedSetDocValues multi = single == null ? ctx.reader().getSortedSetDocValues(field) : null;
-        if (single == null && multi == null) {
-            return;
-        }
-        long[] ords = new long[(int) Math.min(Integer.MAX_VALUE - 8, single != null ? single.getValueCount() : multi.getValueCount())];
-        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-            if (single != null) {
-                if (single.advanceExact(doc)) {
-                    ords[single.ordValue()]++;
-                }
-            } else if (multi.advanceExact(doc)) {
-                for (int i = 0; i < multi.docValueCount(); i++) {
-                    ords[(int) multi.nextOrd()]++;
-                }
+        int[] ords;
+        if (pq.query instanceof MatchAllDocsQuery && ctx.reader().getLiveDocs() == null) {
+            // a whole segment: cached for as long as the segment lives
+            ords = store.aggregationCache().get(ctx.reader().getCoreCacheHelper(), "ords " + field,
+                    () -> LeafCounts.ords(DocValues.getSortedSet(ctx.reader(), field), null), o -> 16 + 4L * o.length);
+        } else {
+            DocIdSetIterator it = matching(pq, ctx);
+            if (it == null) {
+                return;
             }
+            ords = LeafCounts.ords(values, it);
         }
-        for (int o = 0; o < ords.length; o++) {
-            if (ords[o] > 0) {
-                String v = (single != null ? single.lookupOrd(o) : multi.lookupOrd(o)).utf8ToString();
-                counts.merge(v, ords[o], Long::sum);
-            }
-        }
+        LeafCounts.resolve(values, ords, counts);
     }
 
-    private static void histogramLeaf(PartitionQuery pq, LeafReaderContext ctx, long spanMicros, String byField,
-                                      SortedMap<Long, Map<String, Long>> out) throws IOException {
-        DocIdSetIterator it = matching(pq, ctx);
-        NumericDocValues times = ctx.reader().getNumericDocValues(EventDocuments.TIME);
-        if (it == null || times == null) {
-            return;
-        }
+    private void histogramLeaf(PartitionQuery pq, LeafReaderContext ctx, long spanMicros, String byField,
+                               SortedMap<Long, Map<String, Long>> out) throws IOException {
         boolean constant = byField == null || byField.equals("index");
-        SortedDocValues single = constant ? null : ctx.reader().getSortedDocValues(byField);
-        SortedSetDocValues multi = constant || single != null ? null : ctx.reader().getSortedSetDocValues(byField);
-        int valueCount = constant ? 0 : single != null ? single.getValueCount()
-                : multi != null ? (int) multi.getValueCount() : 0;
-        int width = valueCount + 1; // slot 0 = NULL (or the only series)
         long first = Math.floorDiv(pq.partition.startMicros(), spanMicros);
         long last = Math.floorDiv(pq.partition.endMicros() - 1, spanMicros);
         int buckets = (int) (last - first + 1);
-        long[] counts = new long[Math.multiplyExact(buckets, width)];
-        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-            if (!times.advanceExact(doc)) {
-                continue;
+        SortedSetDocValues values = constant ? null : DocValues.getSortedSet(ctx.reader(), byField);
+        LeafCounts.Histogram h;
+        if (pq.query instanceof MatchAllDocsQuery && ctx.reader().getLiveDocs() == null) {
+            h = store.aggregationCache().get(ctx.reader().getCoreCacheHelper(), "histogram " + spanMicros + " " + byField,
+                    () -> LeafCounts.histogram(ctx.reader(), null, spanMicros, first, buckets,
+                            constant ? null : DocValues.getSortedSet(ctx.reader(), byField)),
+                    LeafCounts.Histogram::bytes);
+        } else {
+            DocIdSetIterator it = matching(pq, ctx);
+            if (it == null) {
+                return;
             }
-            int b = (int) (Math.floorDiv(times.longValue(), spanMicros) - first);
-            if (b < 0 || b >= buckets) {
-                continue;
-            }
-            int base = b * width;
-            if (single != null) {
-                counts[base + (single.advanceExact(doc) ? single.ordValue() + 1 : 0)]++;
-            } else if (multi != null && multi.advanceExact(doc)) {
-                for (int i = 0; i < multi.docValueCount(); i++) {
-                    counts[base + 1 + (int) multi.nextOrd()]++;
-                }
-            } else {
-                counts[base]++;
-            }
+            h = LeafCounts.histogram(ctx.reader(), it, spanMicros, first, buckets, values);
         }
         long spanSeconds = spanMicros / 1_000_000L;
         String constantName = byField == null ? "count" : pq.partition.index;
-        for (int b = 0; b < buckets; b++) {
-            for (int o = 0; o < width; o++) {
-                long c = counts[b * width + o];
-                if (c == 0) {
-                    continue;
-                }
-                String name = o == 0 ? (constant ? constantName : NULL)
-                        : (single != null ? single.lookupOrd(o - 1) : multi.lookupOrd(o - 1)).utf8ToString();
-                out.computeIfAbsent((first + b) * spanSeconds, k -> new HashMap<>()).merge(name, c, Long::sum);
-            }
-        }
+        String[] names = LeafCounts.names(values, h);
+        h.forEach((b, slot, c) -> {
+            String name = slot == 0 ? (constant ? constantName : NULL) : names[slot - 1];
+            out.computeIfAbsent((first + b) * spanSeconds, k -> new HashMap<>()).merge(name, c, Long::sum);
+        });
     }
 
     /** Reads and verifies every matching event of a partition; returns how many matched. */

@@ -50,6 +50,7 @@ public final class LuceneEventStore implements EventStore {
     private final ScheduledExecutorService background;
     private final ExecutorService indexers;
     private final ExecutorService searchers;
+    private final AggregationCache aggregationCache;
     private final ThreadLocal<EventDocuments> documents;
     private final Object durableMonitor = new Object();
     private final Translog translog;
@@ -70,6 +71,7 @@ public final class LuceneEventStore implements EventStore {
         this.root = options.dataDir().resolve("index");
         this.preparer = new EventPreparer(options.defaultIndex());
         this.documents = ThreadLocal.withInitial(() -> new EventDocuments(options.docValueFields()));
+        this.aggregationCache = new AggregationCache(options.aggregationCacheBytes());
         Files.createDirectories(root);
         this.partitions = new PartitionSet(root);
         Path logDir = root.resolve(TRANSLOG_DIR);
@@ -155,6 +157,11 @@ public final class LuceneEventStore implements EventStore {
     /** Threads that aggregate partitions in parallel. */
     ExecutorService searchPool() {
         return searchers;
+    }
+
+    /** Whole-segment and whole-partition aggregation results, reused while their readers live. */
+    AggregationCache aggregationCache() {
+        return aggregationCache;
     }
 
     /** The options this store runs with. */

@@ -21,9 +21,12 @@ import java.util.Set;
  * @param indexThreads threads that index one large batch in parallel
  * @param docValueFields extracted fields kept as doc values too, so that counts by their value
  *     ({@code stats count by F}, {@code top F}) are answered without reading events
+ * @param aggregationCacheBytes heap for reusing whole-segment and whole-partition counts between searches
+ *     (0 disables; default 64 MiB)
  */
 public record StoreOptions(Path dataDir, Duration commitInterval, Duration luceneCommitInterval, Duration refreshInterval, double ramBufferMb,
-                           int maxOpenWriters, String defaultIndex, int indexThreads, Set<String> docValueFields) {
+                           int maxOpenWriters, String defaultIndex, int indexThreads, Set<String> docValueFields,
+                           long aggregationCacheBytes) {
 
     /** The fields aggregated most often in security searches (CIM names, Zeek and rsyslog names). */
     public static final Set<String> DEFAULT_DOC_VALUE_FIELDS = Set.of("action", "clientip", "dest", "id.orig_h",
@@ -51,43 +54,55 @@ public record StoreOptions(Path dataDir, Duration commitInterval, Duration lucen
         IndexNames.check(defaultIndex);
         indexThreads = Math.max(1, indexThreads);
         docValueFields = Set.copyOf(docValueFields);
+        if (aggregationCacheBytes < 0) {
+            throw new IllegalArgumentException("aggregationCacheBytes " + aggregationCacheBytes + " is negative");
+        }
     }
+
+    /** The default heap for reusing aggregation results. */
+    public static final long DEFAULT_AGGREGATION_CACHE_BYTES = 64L << 20;
 
     /** Defaults: on disk within a second, Lucene commits every minute, refresh every 500 ms, 64 MB per writer, 4 writers, index {@code main}. */
     public static StoreOptions defaults(Path dataDir) {
         return new StoreOptions(dataDir, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMillis(500), 64, 4, "main",
-                Runtime.getRuntime().availableProcessors(), DEFAULT_DOC_VALUE_FIELDS);
+                Runtime.getRuntime().availableProcessors(), DEFAULT_DOC_VALUE_FIELDS, DEFAULT_AGGREGATION_CACHE_BYTES);
     }
 
     /** These options with another commit interval. */
     public StoreOptions withCommitInterval(Duration d) {
-        return new StoreOptions(dataDir, d, luceneCommitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex, indexThreads, docValueFields);
+        return new StoreOptions(dataDir, d, luceneCommitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex, indexThreads, docValueFields, aggregationCacheBytes);
     }
 
     /** These options with another Lucene commit interval. */
     public StoreOptions withLuceneCommitInterval(Duration d) {
         return new StoreOptions(dataDir, commitInterval, d, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex,
-                indexThreads, docValueFields);
+                indexThreads, docValueFields, aggregationCacheBytes);
     }
 
     /** These options with another refresh interval. */
     public StoreOptions withRefreshInterval(Duration d) {
-        return new StoreOptions(dataDir, commitInterval, luceneCommitInterval, d, ramBufferMb, maxOpenWriters, defaultIndex, indexThreads, docValueFields);
+        return new StoreOptions(dataDir, commitInterval, luceneCommitInterval, d, ramBufferMb, maxOpenWriters, defaultIndex, indexThreads, docValueFields, aggregationCacheBytes);
     }
 
     /** These options with another writer RAM buffer. */
     public StoreOptions withRamBufferMb(double mb) {
-        return new StoreOptions(dataDir, commitInterval, luceneCommitInterval, refreshInterval, mb, maxOpenWriters, defaultIndex, indexThreads, docValueFields);
+        return new StoreOptions(dataDir, commitInterval, luceneCommitInterval, refreshInterval, mb, maxOpenWriters, defaultIndex, indexThreads, docValueFields, aggregationCacheBytes);
     }
 
     /** These options with other doc-value fields. */
     public StoreOptions withDocValueFields(Set<String> fields) {
         return new StoreOptions(dataDir, commitInterval, luceneCommitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex,
-                indexThreads, fields);
+                indexThreads, fields, aggregationCacheBytes);
+    }
+
+    /** These options with another aggregation cache size (0 disables it). */
+    public StoreOptions withAggregationCacheBytes(long bytes) {
+        return new StoreOptions(dataDir, commitInterval, luceneCommitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex,
+                indexThreads, docValueFields, bytes);
     }
 
     /** These options with another number of indexing threads. */
     public StoreOptions withIndexThreads(int n) {
-        return new StoreOptions(dataDir, commitInterval, luceneCommitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex, n, docValueFields);
+        return new StoreOptions(dataDir, commitInterval, luceneCommitInterval, refreshInterval, ramBufferMb, maxOpenWriters, defaultIndex, n, docValueFields, aggregationCacheBytes);
     }
 }

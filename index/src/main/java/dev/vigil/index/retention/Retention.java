@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class Retention {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
     private final Map<String, List<RetentionPolicy>> policies = new LinkedHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong deletedCount = new java.util.concurrent.atomic.AtomicLong();
 
     /** Adds a policy for an index ({@code *}: every index without its own). */
     public Retention add(String index, RetentionPolicy policy) {
@@ -29,13 +30,25 @@ public final class Retention {
         return this;
     }
 
+    /** Keeps an index forever: the {@code *} policies do not apply to it. */
+    public Retention keep(String index) {
+        policies.computeIfAbsent(index, k -> new ArrayList<>());
+        return this;
+    }
+
+    /** Partitions deleted by this object's runs so far. */
+    public long deletedPartitions() {
+        return deletedCount.get();
+    }
+
     /** One deleted partition. */
     public record Deletion(String index, java.time.LocalDate day, long sizeBytes, String reason) {
     }
 
     /**
-     * Runs the policies every {@code every} on a daemon thread until the returned handle is closed;
-     * a failing run is logged and the next one still happens.
+     * Runs the policies now and then every {@code every} on a daemon thread until the returned handle is
+     * closed; a failing run is logged and the next one still happens. Closing waits for a run in progress
+     * to finish (it is not interrupted: an interrupted write could damage an index).
      */
     public AutoCloseable schedule(LuceneEventStore store, java.time.Duration every) {
         java.util.concurrent.ScheduledExecutorService s = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -50,7 +63,12 @@ public final class Retention {
                 LOG.error("retention run failed", e);
             }
         }, 0, every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        return s::shutdownNow;
+        return () -> {
+            s.shutdown();
+            if (!s.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("a retention run is still in progress after 60 s");
+            }
+        };
     }
 
     /** Runs every policy once at {@code now}; returns what was deleted. */
@@ -75,6 +93,7 @@ public final class Retention {
                 if (done.add(p) && store.deletePartition(p.index(), p.day())) {
                     LOG.info("retention deleted partition {}/{} ({} bytes): {}", p.index(), p.day(), p.sizeBytes(), v.getValue());
                     deleted.add(new Deletion(p.index(), p.day(), p.sizeBytes(), v.getValue()));
+                    deletedCount.incrementAndGet();
                 }
             }
         }

@@ -91,4 +91,54 @@ class FileImporterTest {
         assertThat(p.truncated()).isEqualTo(1);
         assertThat(sizes).containsExactly(1000, 5);
     }
+
+    /** A record format of its own: files starting "REC\n", one record per further line, "BAD" lines damaged. */
+    private static final class RecLines implements RecordFormat {
+        @Override
+        public boolean reads(Path file, byte[] head) {
+            return new String(head, StandardCharsets.US_ASCII).startsWith("REC\n");
+        }
+
+        @Override
+        public void read(Path file, ImportOptions o, Events events, java.util.function.Consumer<String> problems)
+                throws java.io.IOException {
+            List<String> lines = Files.readAllLines(file);
+            if (lines.size() < 2) {
+                throw new java.io.IOException(file + ": no records");
+            }
+            for (int i = 1; i < lines.size(); i++) {
+                if (lines.get(i).equals("BAD")) {
+                    problems.accept(file + ": record " + i + " damaged, skipped");
+                } else {
+                    events.accept(dev.vigil.core.event.Event.builder().msg(lines.get(i)).source("rec").build(), i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void recordFormatsReadTheirFilesAndTheirProblemsAreReportedNotFatal() throws Exception {
+        Path rec = dir.resolve("a.rec");
+        Files.writeString(rec, "REC\none\nBAD\nthree\n");
+        Path broken = dir.resolve("b.rec");
+        Files.writeString(broken, "REC\n");
+        Path text = dir.resolve("c.log");
+        Files.writeString(text, "plain line\n");
+        List<String> msgs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        FileImporter.Progress p = new FileImporter(new ImportOptions(null, null, null, 1, 1000),
+                b -> b.forEach(e -> msgs.add(e.msg())), x -> { }, List.of(new RecLines()), problems::add)
+                .run(List.of(rec, broken, text));
+        assertThat(msgs).containsExactly("one", "three", "plain line");
+        assertThat(problems).containsExactly(rec + ": record 2 damaged, skipped", broken + ": no records; file skipped");
+        assertThat(p.events()).isEqualTo(3);
+        assertThat(p.bytesRead()).isEqualTo(p.bytesTotal());
+
+        EventSink failing = b -> {
+            throw new java.io.IOException("disk full");
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FileImporter(new ImportOptions(null, null, null, 1,
+                1000), failing, x -> { }, List.of(new RecLines()), problems::add).run(List.of(rec)))
+                .isInstanceOf(java.io.IOException.class).hasMessage("disk full");
+    }
 }

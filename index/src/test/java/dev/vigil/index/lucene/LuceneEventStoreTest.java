@@ -187,7 +187,7 @@ class LuceneEventStoreTest {
         store.close();
         StoreOptions one = StoreOptions.defaults(dir);
         store = new LuceneEventStore(new StoreOptions(dir, one.commitInterval(), one.luceneCommitInterval(),
-                one.refreshInterval(), one.ramBufferMb(), 1, "main", 2, one.docValueFields()));
+                one.refreshInterval(), one.ramBufferMb(), 1, "main", 2, one.docValueFields(), one.aggregationCacheBytes()));
         for (int i = 0; i < 5; i++) {
             add("day one part " + i, "misc", "main", T0.plusSeconds(i));
             store.flush(); // one segment per refresh

@@ -32,6 +32,8 @@ public final class AnalyzerSet {
         }
     }
 
+    private final CertCache certs = new CertCache();
+
     public AnalyzerSet(Set<String> only, ZeekLogWriter logs, dev.vigil.sensor.LocalNetworks local) {
         this.only = only;
         this.logs = logs;
@@ -68,11 +70,11 @@ public final class AnalyzerSet {
             return;
         }
         if (ftp && c.isTcp() && (c.respPort == 21 || c.respPort == 2811)) {
-            c.analyzers.add(new FtpAnalyzer(logs, ftpData, ssl ? new TlsAnalyzer(logs, x509, true) : null, ftpLogged));
+            c.analyzers.add(new FtpAnalyzer(logs, ftpData, ssl ? new TlsAnalyzer(logs, x509, true, certs) : null, ftpLogged));
         } else if (smtp && c.isTcp() && (c.respPort == 25 || c.respPort == 587)) {
-            c.analyzers.add(new SmtpAnalyzer(logs, files, ssl ? new TlsAnalyzer(logs, x509, true) : null));
+            c.analyzers.add(new SmtpAnalyzer(logs, files, ssl ? new TlsAnalyzer(logs, x509, true, certs) : null));
         } else if (ssl && c.isTcp()) {
-            c.analyzers.add(new TlsAnalyzer(logs, x509, true));
+            c.analyzers.add(new TlsAnalyzer(logs, x509, true, certs));
         }
         if (only == null || !only.isEmpty()) {
             ServiceDetector d = ServiceDetector.create(c, only);

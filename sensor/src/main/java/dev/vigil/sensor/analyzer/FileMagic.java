@@ -8,42 +8,56 @@ final class FileMagic {
     private FileMagic() {
     }
 
+    private static final int[] PNG = {0x89, 'P', 'N', 'G'};
+    private static final int[] JPEG = {0xff, 0xd8, 0xff};
+    private static final int[] ZIP = {'P', 'K', 3, 4};
+    private static final int[] GZIP = {0x1f, 0x8b};
+    private static final int[] ELF = {0x7f, 'E', 'L', 'F'};
+
+    /** No signature looks past this many bytes (leading white space up to 256, then 64 bytes of text). */
+    static final int EXAMINED = 512;
+
     static String sniff(byte[] b) {
-        if (b.length == 0) {
+        return sniff(b, b.length);
+    }
+
+    /** The MIME type of a file starting with {@code b[0..len)}, or null when no signature matches. */
+    static String sniff(byte[] b, int len) {
+        if (len == 0) {
             return null;
         }
-        if (starts(b, new int[] {0x89, 'P', 'N', 'G'})) {
+        if (starts(b, len, PNG)) {
             return "image/png";
         }
-        if (starts(b, "GIF87a") || starts(b, "GIF89a")) {
+        if (starts(b, len, "GIF87a") || starts(b, len, "GIF89a")) {
             return "image/gif";
         }
-        if (starts(b, new int[] {0xff, 0xd8, 0xff})) {
+        if (starts(b, len, JPEG)) {
             return "image/jpeg";
         }
-        if (starts(b, "%PDF-")) {
+        if (starts(b, len, "%PDF-")) {
             return "application/pdf";
         }
-        if (starts(b, new int[] {'P', 'K', 3, 4})) {
+        if (starts(b, len, ZIP)) {
             return "application/zip";
         }
-        if (starts(b, new int[] {0x1f, 0x8b})) {
+        if (starts(b, len, GZIP)) {
             return "application/x-gzip";
         }
-        if (starts(b, "MZ")) {
+        if (starts(b, len, "MZ")) {
             return "application/x-dosexec";
         }
-        if (starts(b, new int[] {0x7f, 'E', 'L', 'F'})) {
+        if (starts(b, len, ELF)) {
             return "application/x-executable";
         }
-        if (b.length >= 3 && (b[0] & 0xff) == 0x30 && (b[1] & 0xff) == 0x82) {
+        if (len >= 3 && (b[0] & 0xff) == 0x30 && (b[1] & 0xff) == 0x82) {
             return "application/x-x509-ca-cert";
         }
         int ws = 0;
-        while (ws < b.length && ws < 256 && (b[ws] == ' ' || b[ws] == '\t' || b[ws] == '\r' || b[ws] == '\n')) {
+        while (ws < len && ws < 256 && (b[ws] == ' ' || b[ws] == '\t' || b[ws] == '\r' || b[ws] == '\n')) {
             ws++;
         }
-        String head = new String(b, ws, Math.min(b.length - ws, 64), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        String head = new String(b, ws, Math.min(len - ws, 64), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         if (head.startsWith("<?xml")) {
             return "application/xml";
         }
@@ -56,7 +70,7 @@ final class FileMagic {
         if (head.startsWith("{") && (head.contains("\":") || head.length() < 3)) {
             return "application/json";
         }
-        if (b.length >= 10) {
+        if (len >= 10) {
             boolean text = true;
             for (int i = 0; i < 10 && text; i++) {
                 int c = b[i] & 0xff;
@@ -69,12 +83,20 @@ final class FileMagic {
         return null;
     }
 
-    private static boolean starts(byte[] b, String s) {
-        return starts(b, s.chars().toArray());
+    private static boolean starts(byte[] b, int len, String s) {
+        if (len < s.length()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if ((b[i] & 0xff) != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static boolean starts(byte[] b, int[] p) {
-        if (b.length < p.length) {
+    private static boolean starts(byte[] b, int len, int[] p) {
+        if (len < p.length) {
             return false;
         }
         for (int i = 0; i < p.length; i++) {

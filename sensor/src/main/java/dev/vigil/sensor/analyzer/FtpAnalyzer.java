@@ -18,6 +18,12 @@ import java.util.regex.Pattern;
  * Zeek's default FTP::logged_commands.
  */
 final class FtpAnalyzer extends LineProtocolAnalyzer {
+    /** RFC 959 §4.1.2 227 reply: h1,h2,h3,h4,p1,p2. */
+    private static final Pattern PASV_REPLY =
+            Pattern.compile("([0-9]{1,3}),([0-9]{1,3}),([0-9]{1,3}),([0-9]{1,3}),([0-9]{1,3}),([0-9]{1,3})");
+    /** RFC 2428 §3 229 reply: (|||port|). */
+    private static final Pattern EPSV_REPLY = Pattern.compile("\\(\\|\\|\\|([0-9]{1,5})\\|\\)");
+
     static final LogSchema SCHEMA = LogSchema.of("ftp",
             "ts", "time", "uid", "string", "id.orig_h", "addr", "id.orig_p", "port", "id.resp_h", "addr",
             "id.resp_p", "port", "user", "string", "password", "string", "command", "string", "arg", "string",
@@ -141,13 +147,13 @@ final class FtpAnalyzer extends LineProtocolAnalyzer {
                     passive = true;
                     dcOrig = Addresses.format(conn.origHi, conn.origLo);
                     if (code == 227) {
-                        Matcher p = Pattern.compile("([0-9]{1,3}),([0-9]{1,3}),([0-9]{1,3}),([0-9]{1,3}),([0-9]{1,3}),([0-9]{1,3})").matcher(msg);
+                        Matcher p = PASV_REPLY.matcher(msg);
                         if (p.find()) {
                             dcResp = p.group(1) + "." + p.group(2) + "." + p.group(3) + "." + p.group(4);
                             dcPort = Integer.parseInt(p.group(5)) * 256 + Integer.parseInt(p.group(6));
                         }
                     } else {
-                        Matcher p = Pattern.compile("\\(\\|\\|\\|([0-9]{1,5})\\|\\)").matcher(msg);
+                        Matcher p = EPSV_REPLY.matcher(msg);
                         if (p.find()) {
                             dcResp = Addresses.format(conn.respHi, conn.respLo);
                             dcPort = Integer.parseInt(p.group(1));

@@ -17,6 +17,8 @@ final class FtpExpectations {
     static final int MAX_PENDING = 10_000;
 
     private final Map<String, FtpAnalyzer> pending = new HashMap<>();
+    /** How many pending keys name each port: most new connections are checked without building a key. */
+    private final int[] ports = new int[65_536];
     private final FileSink files;
 
     FtpExpectations(FileSink files) {
@@ -26,17 +28,24 @@ final class FtpExpectations {
     void expect(String origH, String respH, int respP, FtpAnalyzer owner) {
         if (pending.size() >= MAX_PENDING) {
             pending.clear();
+            java.util.Arrays.fill(ports, 0);
         }
-        pending.put(origH + "|" + respH + "|" + respP, owner);
+        if (pending.put(origH + "|" + respH + "|" + respP, owner) == null) {
+            ports[respP & 0xffff]++;
+        }
     }
 
     /** Attaches the data analyzer if the new connection was announced. */
     boolean attach(Conn c) {
+        if (ports[c.respPort & 0xffff] == 0) {
+            return false;
+        }
         String key = Addresses.format(c.origHi, c.origLo) + "|" + Addresses.format(c.respHi, c.respLo) + "|" + c.respPort;
         FtpAnalyzer owner = pending.remove(key);
         if (owner == null) {
             return false;
         }
+        ports[c.respPort & 0xffff]--;
         c.confirm("ftp-data");
         c.analyzers.add(new SessionAnalyzer() {
             private FileSink.File file;

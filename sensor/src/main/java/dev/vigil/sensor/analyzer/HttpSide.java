@@ -28,6 +28,8 @@ final class HttpSide {
     private long contentLength;
     private boolean chunked;
     private String lastHeader;
+    private static final java.util.regex.Pattern CONTENT_RANGE =
+            java.util.regex.Pattern.compile("bytes\\s+([0-9]+)-([0-9]+)/([0-9]+)");
     private byte[] lastValue;
     private int replyCode;
     private byte[] firstLineRaw;
@@ -69,6 +71,17 @@ final class HttpSide {
                     int take = Math.min(nl - i, HttpAnalyzer.MAX_LINE - line.size());
                     if (take < nl - i) {
                         state = DEAD; // a line this long is not HTTP any more
+                        break;
+                    }
+                    if (nl < end && line.size() == 0) {
+                        // the whole line is in this segment: no copy through the line buffer
+                        if (state == FIRST && !isOrig) {
+                            firstLineRaw = Arrays.copyOfRange(d, i, nl + 1);
+                        }
+                        int n = nl > i && d[nl - 1] == '\r' ? nl - 1 : nl;
+                        byte[] l = Arrays.copyOfRange(d, i, n);
+                        i = nl + 1;
+                        onLine(l, ts);
                         break;
                     }
                     line.write(d, i, take);
@@ -134,7 +147,7 @@ final class HttpSide {
                 if (colon <= 0) {
                     return;
                 }
-                lastHeader = new String(l, 0, colon, StandardCharsets.ISO_8859_1).strip().toUpperCase();
+                lastHeader = headerName(l, colon);
                 int v = colon + 1;
                 while (v < l.length && (l[v] == ' ' || l[v] == '\t')) {
                     v++;
@@ -227,8 +240,7 @@ final class HttpSide {
             }
             case "TRANSFER-ENCODING" -> chunked = new String(value, StandardCharsets.ISO_8859_1).toLowerCase().contains("chunked");
             case "CONTENT-RANGE" -> { // RFC 9110 §14.4: bytes first-last/complete
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes\\s+([0-9]+)-([0-9]+)/([0-9]+)")
-                        .matcher(new String(value, StandardCharsets.ISO_8859_1));
+                java.util.regex.Matcher m = CONTENT_RANGE.matcher(new String(value, StandardCharsets.ISO_8859_1));
                 if (m.find()) {
                     entity.rangeStart = Long.parseLong(m.group(1));
                     entity.rangeTotal = Long.parseLong(m.group(3));
@@ -320,5 +332,28 @@ final class HttpSide {
             }
         }
         return -1;
+    }
+
+    /** The header name before {@code colon}, white space stripped, upper-cased (ASCII letters only). */
+    static String headerName(byte[] l, int colon) {
+        int a = 0;
+        int b = colon;
+        while (a < b && isSpace(l[a])) {
+            a++;
+        }
+        while (b > a && isSpace(l[b - 1])) {
+            b--;
+        }
+        byte[] u = new byte[b - a];
+        for (int k = 0; k < u.length; k++) {
+            byte c = l[a + k];
+            u[k] = c >= 'a' && c <= 'z' ? (byte) (c - 32) : c;
+        }
+        return new String(u, StandardCharsets.ISO_8859_1);
+    }
+
+    /** What {@link String#strip()} removes among single bytes: tab to CR, the separators 28-31, space. */
+    private static boolean isSpace(byte c) {
+        return (c >= 9 && c <= 13) || (c >= 28 && c <= 32);
     }
 }

@@ -60,7 +60,10 @@ final class TlsAnalyzer implements SessionAnalyzer {
         }
     }
 
-    TlsAnalyzer(ZeekLogWriter logs, X509Log x509, boolean writeLog) {
+    private final CertCache certCache;
+
+    TlsAnalyzer(ZeekLogWriter logs, X509Log x509, boolean writeLog, CertCache certCache) {
+        this.certCache = certCache;
         this.logs = logs;
         this.x509 = x509;
         this.writeLog = writeLog;
@@ -257,8 +260,9 @@ final class TlsAnalyzer implements SessionAnalyzer {
         while (r.pos() + 3 <= end) {
             int cl = r.u24();
             byte[] der = r.bytes(cl);
-            fps.add(sha256(der));
-            certs.add(X509Cert.parse(der));
+            CertCache.Entry e = certCache.get(der);
+            fps.add(e.sha256());
+            certs.add(e.cert());
             if (version != null && version == 0x0304) {
                 r.skip(r.u16()); // per-certificate extensions
             }

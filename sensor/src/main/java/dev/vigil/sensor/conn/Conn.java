@@ -88,6 +88,17 @@ public final class Conn {
      * at creation in default mode, otherwise at the first event about the connection; calling this
      * is that moment.
      */
+    /** Weird names already logged for this connection (Zeek logs most weirds once per connection). */
+    private java.util.Set<String> weirdNames;
+
+    /** True the first time {@code name} is reported for this connection. */
+    public boolean firstWeird(String name) {
+        if (weirdNames == null) {
+            weirdNames = new java.util.HashSet<>(4);
+        }
+        return weirdNames.add(name);
+    }
+
     public String uid() {
         if (uid == null) {
             uid = uids.nextUid();

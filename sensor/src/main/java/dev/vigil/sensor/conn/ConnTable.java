@@ -6,7 +6,6 @@ import dev.vigil.sensor.decode.Packet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * The live connections, keyed by five-tuple. Applies Zeek's creation and flipping rules, feeds
@@ -19,20 +18,11 @@ public final class ConnTable {
     final ConnListener listener;
     private final HashMap<FlowKey, Conn> table = new HashMap<>(1 << 16);
     private final FlowKey probe = new FlowKey();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final TimerQueue timers = new TimerQueue();
     private final TcpProcessor tcp = new TcpProcessor(this);
-    private long timerSeq;
     private double now;
 
     static final int T_INACTIVITY = 0, T_ATTEMPT = 1, T_EXPIRE = 2, T_DELETE = 3;
-
-    record Timer(double t, long seq, Conn c, int kind, int gen) implements Comparable<Timer> {
-        @Override
-        public int compareTo(Timer o) {
-            int x = Double.compare(t, o.t);
-            return x != 0 ? x : Long.compare(seq, o.seq);
-        }
-    }
 
     public ConnTable(ConnConfig config, UidGenerator uids, ConnListener listener) {
         this.config = config;
@@ -63,10 +53,9 @@ public final class ConnTable {
     /** Fires the timers due at network time {@code t}. */
     public void advance(double t) {
         now = t;
-        Timer top;
-        while ((top = timers.peek()) != null && top.t <= t) {
+        while (timers.size() > 0 && timers.peekDue() <= t) {
             timers.poll();
-            fire(top);
+            fire(timers.polledDue, timers.polledConn, timers.polledKind, timers.polledGen);
         }
     }
 
@@ -132,7 +121,7 @@ public final class ConnTable {
 
     void schedule(Conn c, double t, int kind, int gen) {
         if (!c.timersCanceled) {
-            timers.add(new Timer(t, timerSeq++, c, kind, gen));
+            timers.add(t, c, kind, gen);
         }
     }
 
@@ -140,24 +129,23 @@ public final class ConnTable {
         c.timersCanceled = true;
     }
 
-    private void fire(Timer tm) {
-        Conn c = tm.c;
+    private void fire(double t, Conn c, int kind, int gen) {
         if (c.removed) {
             return;
         }
-        if (c.timersCanceled && tm.kind != T_DELETE) {
+        if (c.timersCanceled && kind != T_DELETE) {
             return;
         }
-        switch (tm.kind) {
+        switch (kind) {
             case T_INACTIVITY -> {
-                if (tm.gen != c.inactivityGen) {
+                if (gen != c.inactivityGen) {
                     return;
                 }
                 double due = c.lastTime + c.inactivityTimeout;
-                if (due <= tm.t) {
+                if (due <= t) {
                     remove(c);
                 } else {
-                    timers.add(new Timer(due, timerSeq++, c, T_INACTIVITY, tm.gen));
+                    timers.add(due, c, T_INACTIVITY, gen);
                 }
             }
             case T_ATTEMPT -> {
@@ -167,7 +155,7 @@ public final class ConnTable {
                     remove(c);
                 }
             }
-            case T_EXPIRE -> tcp.expireTimer(c, tm.t);
+            case T_EXPIRE -> tcp.expireTimer(c, t);
             case T_DELETE -> remove(c);
             default -> { }
         }
@@ -210,8 +198,12 @@ public final class ConnTable {
     private void udp(Packet p) {
         byte[] d = p.data;
         int o = p.l4Off;
-        if (p.l4Len < 8 || p.l4Cap < 8) {
+        if (p.l4Len < 8) { // Zeek's IPBasedAnalyzer::CheckHeaderTrunc
             listener.weird(null, "truncated_header", p.ts);
+            return;
+        }
+        if (p.l4Cap < 8) {
+            listener.weird(null, "internally_truncated_header", p.ts);
             return;
         }
         int sport = p.u16(o), dport = p.u16(o + 2);
@@ -252,8 +244,12 @@ public final class ConnTable {
 
     private void icmp(Packet p) {
         int o = p.l4Off;
-        if (p.l4Len < 8 || p.l4Cap < 8) {
+        if (p.l4Len < 8) { // Zeek's IPBasedAnalyzer::CheckHeaderTrunc
             listener.weird(null, "truncated_header", p.ts);
+            return;
+        }
+        if (p.l4Cap < 8) {
+            listener.weird(null, "internally_truncated_header", p.ts);
             return;
         }
         int type = p.data[o] & 0xff;

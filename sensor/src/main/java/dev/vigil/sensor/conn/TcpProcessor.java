@@ -35,8 +35,12 @@ final class TcpProcessor {
 
     void packet(Packet p) {
         int o = p.l4Off;
-        if (p.l4Len < 20 || p.l4Cap < 20) {
+        if (p.l4Len < 20) { // Zeek's IPBasedAnalyzer::CheckHeaderTrunc
             t.listener.weird(null, "truncated_header", p.ts);
+            return;
+        }
+        if (p.l4Cap < 20) {
+            t.listener.weird(null, "internally_truncated_header", p.ts);
             return;
         }
         int sport = p.u16(o), dport = p.u16(o + 2);
@@ -144,8 +148,13 @@ final class TcpProcessor {
             peer.reassembler.ackReceived(t, c, relAck, p.ts);
         }
         long relDataSeq = syn ? relSeq + 1 : relSeq;
-        if (len > 0 && remaining >= len && !rst && !underflow[0]) {
-            endp.reassembler.dataSent(t, c, relDataSeq, p.data, dataOff, len, p.ts);
+        if (len > 0 && !rst && !underflow[0]) {
+            if (remaining >= len) {
+                endp.reassembler.dataSent(t, c, relDataSeq, p.data, dataOff, len, p.ts);
+            } else {
+                // cut by the snapshot length: Zeek's TCP_Endpoint::DataSent delivers none of it
+                t.weird(c, "truncated_tcp_payload");
+            }
         }
         if (close[0]) {
             TcpStateMachine.connectionClosed(t, c, endp, peer);

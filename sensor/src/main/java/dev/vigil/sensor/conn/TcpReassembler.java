@@ -28,6 +28,9 @@ final class TcpReassembler {
         if (end <= lastReassemSeq) {
             return;
         }
+        if (pending != null && !pending.isEmpty()) {
+            checkOverlap(t, c, seq, d, off, len);
+        }
         if (seq <= lastReassemSeq) {
             int skip = (int) (lastReassemSeq - seq);
             lastReassemSeq = end;
@@ -50,6 +53,36 @@ final class TcpReassembler {
         if (prev == null || prev.length < len) {
             pending.put(seq, copy);
             pendingBytes += len - (prev == null ? 0 : prev.length);
+        }
+    }
+
+    /**
+     * Zeek's TCP_Reassembler::Overlap: data overlapping buffered, not yet delivered data with
+     * different bytes (an evasion or injection attempt, or a broken stack) raises
+     * {@code rexmit_inconsistency}, except for the one-byte keep-alives of a peer that sent nothing.
+     * Delivered data is not kept, as with Zeek's default {@code tcp_max_old_segments = 0}.
+     */
+    private void checkOverlap(ConnTable t, Conn c, long seq, byte[] d, int off, int len) {
+        if (len <= 1 && endp.peer.state == TcpEndpoint.INACTIVE) {
+            return;
+        }
+        long end = seq + len;
+        Map.Entry<Long, byte[]> e = pending.floorEntry(seq);
+        if (e == null) {
+            e = pending.ceilingEntry(seq);
+        }
+        while (e != null && e.getKey() < end) {
+            long s = e.getKey();
+            byte[] b = e.getValue();
+            long from = Math.max(s, seq);
+            long to = Math.min(s + b.length, end);
+            for (long k = from; k < to; k++) {
+                if (b[(int) (k - s)] != d[off + (int) (k - seq)]) {
+                    t.weird(c, "rexmit_inconsistency");
+                    return;
+                }
+            }
+            e = pending.higherEntry(s);
         }
     }
 

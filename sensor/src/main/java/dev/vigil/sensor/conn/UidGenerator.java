@@ -80,10 +80,16 @@ public final class UidGenerator {
         return sb.toString();
     }
 
+    /** Appends {@code v}, unsigned, in base 62, least significant digit first (as Zeek's uid encoding). */
     static void base62(StringBuilder sb, long v) {
+        if (v < 0) { // one unsigned step, then plain signed arithmetic
+            long q = (v >>> 1) / 31; // floor(v / 62) for unsigned v
+            sb.append(B62[(int) (v - q * 62)]);
+            v = q;
+        }
         do {
-            sb.append(B62[(int) Long.remainderUnsigned(v, 62)]);
-            v = Long.divideUnsigned(v, 62);
+            sb.append(B62[(int) (v % 62)]);
+            v /= 62;
         } while (v != 0);
     }
 }

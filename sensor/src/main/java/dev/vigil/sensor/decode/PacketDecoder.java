@@ -21,6 +21,8 @@ public final class PacketDecoder implements PacketSink {
     private final Packet pkt = new Packet();
     private final FragmentReassembler frags;
     private double ts;
+    /** Where the packet ends on the wire, in the frame of the buffer being decoded (captured end + cut bytes). */
+    private int wireEnd;
 
     public PacketDecoder(DecodeListener out, boolean ignoreChecksums, int maxPendingFragments) {
         this.out = out;
@@ -37,6 +39,7 @@ public final class PacketDecoder implements PacketSink {
     public void packet(int linkType, long sec, int micros, byte[] d, int off, int capLen, int wireLen) {
         ts = sec + micros / 1e6;
         int end = off + capLen;
+        wireEnd = off + Math.max(wireLen, capLen);
         try {
             link(linkType, d, off, end);
         } catch (ArrayIndexOutOfBoundsException e) {
@@ -181,10 +184,11 @@ public final class PacketDecoder implements PacketSink {
         } else if (v == 6) {
             ipv6(d, off, end, t, depth);
         } else {
-            out.weird("unknown_packet_type", ts);
+            out.weird("unknown_ip_version", ts);
         }
     }
 
+    /** IPv4 (RFC 791), with the checks and weird names of Zeek's IP analyzer, in its order. */
     private void ipv4(byte[] d, int off, int end, Tunnel t, int depth) {
         if (end - off < 20) {
             out.weird("truncated_IP", ts);
@@ -192,19 +196,27 @@ public final class PacketDecoder implements PacketSink {
         }
         int hlen = (d[off] & 0x0f) * 4;
         int total = u16(d, off + 2);
-        if (hlen < 20) {
-            out.weird("bad_IP_header_len", ts);
-            return;
-        }
-        if (total == 0) { // TCP segmentation offload leaves the length zero (Zeek: ip_hdr_len_zero)
+        if (total == 0) { // TCP segmentation offload leaves the length zero; Zeek trusts the capture only with -C
+            out.weird("ip_hdr_len_zero", ts);
+            if (!ignoreChecksums) {
+                return;
+            }
             total = end - off;
         }
-        if (total < hlen) {
-            out.weird("bad_IP_header_len", ts);
+        if (wireEnd - off < total) {
+            out.weird("truncated_IP_len", ts); // the header claims more than was on the wire
             return;
         }
-        if (end - off < hlen) {
-            out.weird("truncated_IP", ts);
+        if (hlen > total) {
+            out.weird("invalid_IP_header_size", ts);
+            return;
+        }
+        if (hlen > end - off) {
+            out.weird("internally_truncated_header", ts);
+            return;
+        }
+        if (hlen < 20) {
+            out.weird("IPv4_min_header_size", ts);
             return;
         }
         if (!ignoreChecksums && Checksum.fold(Checksum.add(0, d, off, hlen)) != 0xffff) {
@@ -216,14 +228,21 @@ public final class PacketDecoder implements PacketSink {
         int fragOff = (fragField & 0x1fff) * 8;
         if (more || fragOff != 0) {
             if (end - off < total) {
-                out.weird("truncated_IP", ts);
+                // cut by the snapshot length: a first fragment is analysed as it is, later ones are dropped
+                out.weird("incompletely_captured_fragment", ts);
+                if (fragOff != 0) {
+                    return;
+                }
+            } else {
+                byte[] whole = frags.addV4(d, off, hlen, total, fragOff, more, ts);
+                if (whole != null) {
+                    int savedWireEnd = wireEnd;
+                    wireEnd = whole.length;
+                    ipv4(whole, 0, whole.length, t, depth);
+                    wireEnd = savedWireEnd;
+                }
                 return;
             }
-            byte[] whole = frags.addV4(d, off, hlen, total, fragOff, more, ts);
-            if (whole != null) {
-                ipv4(whole, 0, whole.length, t, depth);
-            }
-            return;
         }
         Packet p = pkt;
         p.data = d;
@@ -250,6 +269,10 @@ public final class PacketDecoder implements PacketSink {
         }
         int payload = u16(d, off + 4);
         int total = 40 + payload;
+        if (wireEnd - off < total) {
+            out.weird("truncated_IP_len", ts);
+            return;
+        }
         int next = d[off + 6] & 0xff;
         int o = off + 40;
         int limit = Math.min(end, off + total);
@@ -281,12 +304,15 @@ public final class PacketDecoder implements PacketSink {
                 boolean more = (fragField & 1) != 0;
                 if (fragOff != 0 || more) {
                     if (end - off < total) {
-                        out.weird("truncated_IP", ts);
+                        out.weird("incompletely_captured_fragment", ts);
                         return;
                     }
                     byte[] whole = frags.addV6(d, off, o, d[o] & 0xff, total, fragOff, more, be32(d, o + 4), ts);
                     if (whole != null) {
+                        int savedWireEnd = wireEnd;
+                        wireEnd = whole.length;
                         ipv6(whole, 0, whole.length, t, depth);
+                        wireEnd = savedWireEnd;
                     }
                     return;
                 }

@@ -73,7 +73,7 @@ final class JsonRow {
                             sb.append("\\\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
                             i++;
                         } else {
-                            sb.append(new String(b, i, n, StandardCharsets.UTF_8));
+                            ZeekValues.bytesAsChars(sb, b, i, n);
                             i += n;
                         }
                     }

@@ -2,7 +2,6 @@ package dev.vigil.sensor.log;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 
 /** Renders values the way Zeek's ASCII formatter does. */
 public final class ZeekValues {
@@ -30,18 +29,22 @@ public final class ZeekValues {
         long whole = units / 1_000_000;
         int frac = (int) (units % 1_000_000);
         sb.append(whole).append('.');
-        String f = Integer.toString(frac);
-        for (int i = f.length(); i < 6; i++) {
-            sb.append('0');
+        for (int d = 100_000; d > 0; d /= 10) {
+            sb.append((char) ('0' + frac / d % 10));
         }
-        sb.append(f);
     }
 
     /**
      * Appends string bytes with Zeek's TSV escaping: backslash doubled, the separator and
      * non-printable or invalid-UTF-8 bytes as \xNN, the set separator too inside containers.
+     * Valid UTF-8 sequences are copied as they are, one character U+0080..U+00FF per byte (see
+     * {@link ZeekLogWriter}: the row is written byte per character).
      */
     public static void escaped(StringBuilder sb, byte[] b, boolean inContainer) {
+        if (plain(b, inContainer)) { // the common case: one bulk copy
+            sb.append(new String(b, java.nio.charset.StandardCharsets.ISO_8859_1));
+            return;
+        }
         int i = 0;
         while (i < b.length) {
             int c = b[i] & 0xff;
@@ -60,10 +63,27 @@ public final class ZeekValues {
                     hex(sb, c);
                     i++;
                 } else {
-                    sb.append(new String(b, i, n, StandardCharsets.UTF_8));
+                    bytesAsChars(sb, b, i, n);
                     i += n;
                 }
             }
+        }
+    }
+
+    /** True when no byte needs escaping: printable ASCII, no backslash, no comma inside a container. */
+    private static boolean plain(byte[] b, boolean inContainer) {
+        for (byte x : b) {
+            if (x < 0x20 || x == 0x7f || x == '\\' || (inContainer && x == ',')) {
+                return false; // bytes >= 0x80 are negative: they fail the first test
+            }
+        }
+        return true;
+    }
+
+    /** Appends {@code n} bytes as the characters of the same code (U+0000..U+00FF). */
+    static void bytesAsChars(StringBuilder sb, byte[] b, int off, int n) {
+        for (int k = 0; k < n; k++) {
+            sb.append((char) (b[off + k] & 0xff));
         }
     }
 

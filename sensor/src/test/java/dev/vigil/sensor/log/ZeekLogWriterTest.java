@@ -75,4 +75,37 @@ class ZeekLogWriterTest {
         ZeekValues.fixed6(sb, 5.001141);
         assertThat(sb.toString()).isEqualTo("0.007812 0.023438 5.001141");
     }
+
+    @Test
+    void rotationClosesAndRenamesByOpenTimeThenReopensWithAHeader(@TempDir Path dir) throws Exception {
+        LocalDateTime[] now = {LocalDateTime.of(2026, 1, 1, 10, 0, 0)};
+        List<String> tapped = new java.util.ArrayList<>();
+        try (ZeekLogWriter w = new ZeekLogWriter(dir, false, () -> now[0])) {
+            w.tap((path, json, line) -> tapped.add(path + "|" + line));
+            w.write(S, 1.0, "a", 1L, true, List.of(), 1.0);
+            now[0] = LocalDateTime.of(2026, 1, 1, 11, 0, 0);
+            assertThat(w.rotate()).containsExactly(dir.resolve("test.2026-01-01-10-00-00.log"));
+            assertThat(dir.resolve("test.log")).doesNotExist();
+            w.write(S, 2.0, "b", 2L, false, List.of(), 1.0);
+            w.flush();
+            assertThat(Files.readAllLines(dir.resolve("test.log"))).contains("#open\t2026-01-01-11-00-00")
+                    .last().asString().startsWith("2.000000\tb");
+        }
+        assertThat(Files.readAllLines(dir.resolve("test.2026-01-01-10-00-00.log"))).hasSize(10)
+                .endsWith("1.000000\ta\t1\tT\t(empty)\t1.000000", "#close\t2026-01-01-11-00-00");
+        assertThat(tapped).contains("test|#fields\tts\ts\tn\tb\tv\td", "test|1.000000\ta\t1\tT\t(empty)\t1.000000",
+                "test|2.000000\tb\t2\tF\t(empty)\t1.000000").hasSize(2 * 8 + 2 + 2);
+    }
+
+    @Test
+    void utf8IsWrittenAsIsAndTappedAsText(@TempDir Path dir) throws Exception {
+        List<String> tapped = new java.util.ArrayList<>();
+        try (ZeekLogWriter w = new ZeekLogWriter(dir, true)) {
+            w.tap((path, json, line) -> tapped.add(line));
+            w.write(S, 1.0, "h\u00e9llo \u65e5\u672c", null, null, List.of("\ud83d\ude00"), null);
+        }
+        String expected = "{\"ts\":1.0,\"s\":\"h\u00e9llo \u65e5\u672c\",\"v\":[\"\ud83d\ude00\"]}";
+        assertThat(Files.readString(dir.resolve("test.log"), StandardCharsets.UTF_8)).isEqualTo(expected + "\n");
+        assertThat(tapped).containsExactly(expected);
+    }
 }

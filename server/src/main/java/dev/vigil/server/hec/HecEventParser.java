@@ -80,7 +80,8 @@ final class HecEventParser {
         if (raw.isBlank()) {
             throw new HecException(HecStatus.EVENT_BLANK, n);
         }
-        Instant time = now;
+        // without "time", the event's own time is read from its text per sourcetype (else the receive time)
+        Instant time = null;
         JsonNode t = o.get("time");
         if (t != null && !t.isNull()) {
             time = HecRequests.epoch(t.asText());
@@ -89,12 +90,15 @@ final class HecEventParser {
             }
         }
         String index = HecRequests.index(text(o, "index"), token, n);
-        Event.Builder b = Event.builder().received(now).reported(SyslogTime.ofInstant(time, ZoneOffset.UTC))
+        Event.Builder b = Event.builder().received(now)
                 .raw(raw.getBytes(StandardCharsets.UTF_8)).msg(raw)
-                .hostname(first(text(o, "host"), token.host(), clientHost))
+                .hostname(first(text(o, "host"), token.host(), clientHost)).fromHost(clientHost)
                 .source(first(text(o, "source"), token.source(), "http:" + token.name()))
                 .sourcetype(first(text(o, "sourcetype"), token.sourcetype(), null))
                 .index(index).inputName("hec");
+        if (time != null) {
+            b.reported(SyslogTime.ofInstant(time, ZoneOffset.UTC));
+        }
         JsonNode fields = o.get("fields");
         if (fields != null && !fields.isNull()) {
             b.fields(fields(fields, n));

@@ -71,7 +71,7 @@ final class HecRequests {
                 throw new HecException(HecStatus.SERVER_BUSY, out.size());
             }
             out.add(Event.builder().received(now).raw(line.getBytes(StandardCharsets.UTF_8)).msg(line)
-                    .hostname(HecEventParser.first(host, token.host(), clientHost))
+                    .hostname(HecEventParser.first(host, token.host(), clientHost)).fromHost(clientHost)
                     .source(HecEventParser.first(source, token.source(), "http:" + token.name()))
                     .sourcetype(HecEventParser.first(sourcetype, token.sourcetype(), null))
                     .index(ix).inputName("hec").build());

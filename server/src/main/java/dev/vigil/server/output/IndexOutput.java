@@ -30,6 +30,16 @@ public final class IndexOutput implements EventProcessor {
     private final AtomicLong indexed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private List<Event> batch = new ArrayList<>(BATCH);
+    private volatile AppendListener listener;
+
+    /** Told, on the indexing thread and in order, what became of each batch (the agent listener acks by it). */
+    public interface AppendListener {
+        /** {@code batch} was appended; it is durable once the store's durable sequence reaches {@code storeSeq}. */
+        void appended(List<Event> batch, long storeSeq);
+
+        /** {@code batch} could not be stored. */
+        void failed(List<Event> batch);
+    }
 
     /** Runs {@code first} (rules or default files) for each event, then indexes it into {@code store}. */
     public IndexOutput(EventProcessor first, EventStore store) {
@@ -37,6 +47,11 @@ public final class IndexOutput implements EventProcessor {
         this.store = store;
         this.writer = new Thread(this::run, "vigil-indexer");
         this.writer.start();
+    }
+
+    /** Sets the one listener told about every appended or failed batch. */
+    public void listener(AppendListener l) {
+        this.listener = l;
     }
 
     @Override
@@ -80,13 +95,22 @@ public final class IndexOutput implements EventProcessor {
             if (b == STOP) {
                 return;
             }
+            AppendListener l = listener;
+            long seq;
             try {
-                store.append(b);
+                seq = store.append(b);
                 indexed.addAndGet(b.size());
             } catch (IOException | RuntimeException e) {
                 if (failed.getAndAdd(b.size()) == 0) {
                     LOG.error("indexing failed (further failures are counted): {}", e.toString(), e);
                 }
+                if (l != null) {
+                    l.failed(b);
+                }
+                continue;
+            }
+            if (l != null) {
+                l.appended(b, seq);
             }
         }
     }

@@ -21,13 +21,21 @@ import org.slf4j.LoggerFactory;
  * whose median passes the threshold produces an event of its own, {@code sourcetype=vigil:clock}, once per
  * crossing (and once when it comes back). That event goes to the index only: with {@code -f} the rsyslog
  * files stay exactly what rsyslogd would write.
+ *
+ * <p>Hosts with a Vigil agent are measured better than by their messages: the agent reports its NTP
+ * offset against this node ({@link #recordNtpOffset}), and from then on that host's messages are no
+ * longer sampled (their timestamps say when a line was read or queued, not how wrong the clock is).
  */
 public final class SkewWatch implements EventProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(SkewWatch.class);
+    /** The agent listener's input name: agent events are measured by NTP, not by their timestamps. */
+    private static final String INPUT_AGENT = dev.vigil.server.agent.AgentListener.INPUT_NAME;
     private final EventProcessor next;
     private final ClockSkewTracker tracker;
     private final Map<String, Long> lastSampleSecond = new HashMap<>();
     private final String localHost;
+    private final java.util.Set<String> ntpHosts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Queue<Crossing> ntpCrossings = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile java.util.function.Consumer<Event> announcements = e -> { };
 
     public SkewWatch(EventProcessor next, ClockSkewTracker tracker, String localHost) {
@@ -46,7 +54,7 @@ public final class SkewWatch implements EventProcessor {
         next.process(e, ruleset);
         SyslogTime t = e.reported();
         Instant rcvd = e.received();
-        if (t == null || e.hostname().isEmpty()) {
+        if (t == null || e.hostname().isEmpty() || INPUT_AGENT.equals(e.inputName()) || ntpHosts.contains(e.hostname())) {
             return;
         }
         long sec = rcvd.getEpochSecond();
@@ -66,6 +74,25 @@ public final class SkewWatch implements EventProcessor {
         long repNanos = reported.getEpochSecond() * 1_000_000_000L + reported.getNano();
         Optional<SkewCrossing> crossing = tracker.recordMessage(e.hostname(), repNanos, rcvdNanos);
         crossing.ifPresent(c -> announce(c, rcvd));
+    }
+
+    private record Crossing(SkewCrossing crossing, Instant at) {
+    }
+
+    /** An agent's measured offset (server minus agent, seconds) for {@code host}; any thread. */
+    public void recordNtpOffset(String host, double offsetSeconds) {
+        if (ntpHosts.size() < 100_000) {
+            ntpHosts.add(host);
+        }
+        Instant now = Instant.now();
+        // announced from the main queue's thread (flush), where the index output may be called
+        tracker.recordNtpOffset(host, offsetSeconds, now.getEpochSecond() * 1_000_000_000L + now.getNano())
+                .ifPresent(c -> ntpCrossings.add(new Crossing(c, now)));
+    }
+
+    /** True when {@code host}'s skew comes from an agent's NTP measurements. */
+    public boolean measuredByNtp(String host) {
+        return ntpHosts.contains(host);
     }
 
     private void announce(SkewCrossing c, Instant now) {
@@ -90,6 +117,9 @@ public final class SkewWatch implements EventProcessor {
 
     @Override
     public void flush() {
+        for (Crossing c; (c = ntpCrossings.poll()) != null; ) {
+            announce(c.crossing(), c.at());
+        }
         next.flush();
     }
 
