@@ -25,6 +25,7 @@ import java.util.Locale;
  * Off with {@code -Dvigil.ntp.native=false}; absent library means the Netty server.
  */
 final class NativeNtp {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NativeNtp.class);
     static final int SLOTS = 64;
     static final int SLOT_HEADER = 64;
     static final int SLOT_DATA = 2048;
@@ -109,6 +110,15 @@ final class NativeNtp {
         private final byte[] copy = new byte[SLOT_DATA];
         private volatile boolean running = true;
         private ServedTime written;
+        private boolean errorLogged;
+
+        private static void pause() {
+            try {
+                Thread.sleep(10); // never spin on a persistent error
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
 
         Loop(int fd, NtpResponder responder, NtpServerStats stats) {
             this.fd = fd;
@@ -128,7 +138,12 @@ final class NativeNtp {
                     if (!running) {
                         break;
                     }
-                    continue; // e.g. ECONNREFUSED from an ICMP error: the socket keeps serving
+                    if (!errorLogged) { // logged once; the socket keeps serving
+                        errorLogged = true;
+                        LOG.warn("ntp: receive on the native path failed (errno {}); retrying", -r);
+                    }
+                    pause();
+                    continue;
                 }
                 int received = (int) (r & 0xFFFF);
                 int replied = (int) ((r >>> 16) & 0xFFFF);
