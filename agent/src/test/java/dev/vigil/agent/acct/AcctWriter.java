@@ -6,18 +6,18 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Test helper: writes struct acct_v3 records (include/uapi/linux/acct.h) as the kernel does. */
-final class AcctWriter {
+public final class AcctWriter {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     AcctWriter add(byte[] comm, int flags, int tty, int uid, int pid, int ppid, long btime, long utime, long stime) {
         return add(3, comm, flags, tty, uid, pid, ppid, btime, utime, stime);
     }
 
-    AcctWriter add(String comm, int flags, int tty, int uid, int pid, int ppid, long btime, long utime, long stime) {
+    public AcctWriter add(String comm, int flags, int tty, int uid, int pid, int ppid, long btime, long utime, long stime) {
         return add(comm.getBytes(StandardCharsets.UTF_8), flags, tty, uid, pid, ppid, btime, utime, stime);
     }
 
-    AcctWriter add(int version, byte[] comm, int flags, int tty, int uid, int pid, int ppid, long btime, long utime,
+    public AcctWriter add(int version, byte[] comm, int flags, int tty, int uid, int pid, int ppid, long btime, long utime,
                    long stime) {
         ByteBuffer b = ByteBuffer.allocate(AcctReader.RECORD_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         b.put(0, (byte) flags);
@@ -39,7 +39,7 @@ final class AcctWriter {
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return out.toByteArray();
     }
 

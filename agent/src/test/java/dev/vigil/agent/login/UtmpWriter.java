@@ -8,10 +8,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Test helper: writes glibc x86-64 struct utmp records (the layout of gen_utmp.py and bits/utmp.h). */
-final class UtmpWriter {
+public final class UtmpWriter {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    UtmpWriter add(int type, int pid, String line, String id, String user, String host, long sec, String addr) {
+    public UtmpWriter add(int type, int pid, String line, String id, String user, String host, long sec, String addr) {
         return add(type, pid, bytes(line), bytes(id), bytes(user), bytes(host), sec, addr);
     }
 
@@ -38,25 +38,25 @@ final class UtmpWriter {
         return this;
     }
 
-    UtmpWriter login(long sec, int pid, String line, String user, String host, String addr) {
+    public UtmpWriter login(long sec, int pid, String line, String user, String host, String addr) {
         return add(UtmpType.USER_PROCESS, pid, line, idOf(line), user, host, sec, addr);
     }
 
-    UtmpWriter logout(long sec, int pid, String line) {
+    public UtmpWriter logout(long sec, int pid, String line) {
         return add(UtmpType.DEAD_PROCESS, pid, line, idOf(line), "", "", sec, null);
     }
 
-    UtmpWriter boot(long sec, String kernel) {
+    public UtmpWriter boot(long sec, String kernel) {
         add(UtmpType.BOOT_TIME, 0, "~", "~~", "reboot", kernel, sec, null);
         return add(UtmpType.RUN_LVL, '5' | ('N' << 8), "~", "~~", "runlevel", kernel, sec + 5, null);
     }
 
-    UtmpWriter shutdown(long sec, String kernel, char level) {
+    public UtmpWriter shutdown(long sec, String kernel, char level) {
         add(UtmpType.RUN_LVL, level | ('5' << 8), "~", "~~", "runlevel", kernel, sec, null);
         return add(UtmpType.RUN_LVL, 0, "~", "~~", "shutdown", kernel, sec + 1, null);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return out.toByteArray();
     }
 
