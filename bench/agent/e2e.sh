@@ -15,20 +15,9 @@ OUT=$(realpath -m "${OUT:-bench/out/agent-e2e}")
 mkdir -p "$OUT"
 command -v rsyslogd >/dev/null || { echo "needs rsyslogd: apt-get install rsyslog" >&2; exit 2; }
 
-mvn -B -q -o -DskipTests package -pl cli -am
-rm -rf "$OUT/lib" && mkdir -p "$OUT/lib" && cp cli/target/vigil.jar cli/target/lib/*.jar "$OUT/lib/"
-CP="$OUT/lib/*"
-
-if [ ! -f "$OUT/pki/ca.pem" ]; then
-  mkdir -p "$OUT/pki" && cd "$OUT/pki"
-  openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 30 -subj "/CN=bench CA" 2>/dev/null
-  openssl req -newkey rsa:2048 -nodes -keyout server.rsa -out server.csr -subj "/CN=localhost" 2>/dev/null
-  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' > san.ext
-  openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 30 \
-    -extfile san.ext 2>/dev/null
-  openssl pkcs8 -topk8 -nocrypt -in server.rsa -out server.key
-  cd - >/dev/null
-fi
+source bench/agent/lib.sh
+CP=$(vigil_dist "$OUT")
+make_pki "$OUT/pki"
 
 LOG="$OUT/secure-$LINES.log"
 [ -s "$LOG" ] || python3 - "$LOG" "$LINES" <<'PY'
@@ -42,12 +31,7 @@ with open(sys.argv[1], "w") as f:
 PY
 echo "file $LOG: $LINES lines, $(du -h "$LOG" | cut -f1)"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-cpu_of() { awk '{print ($14+$15)/100}' "/proc/$1/stat"; }
-rss_of() { awk '/VmHWM/ {print int($2/1024)}' "/proc/$1/status"; }
 lines_in() { [ -f "$1" ] && wc -l < "$1" || echo 0; }
-median() { python3 -c 'import sys,statistics; print(round(statistics.median(float(x) for x in sys.argv[1:]),2))' "$@"; }
-now() { date +%s.%N; }
 
 vigil_run() {
   local d="$OUT/vigil" port mport

@@ -16,32 +16,16 @@ TRANSPORT=${TRANSPORT:-tls}
 OUT=$(realpath -m "${OUT:-bench/out/agent-ship}")
 mkdir -p "$OUT"
 
-mvn -B -q -o -DskipTests package -pl cli -am
-# a private copy of the jars: other builds of the tree must not change them under a long run
-rm -rf "$OUT/lib" && mkdir -p "$OUT/lib" && cp cli/target/vigil.jar cli/target/lib/*.jar "$OUT/lib/"
-CP="$OUT/lib/*"
+source bench/agent/lib.sh
+CP=$(vigil_dist "$OUT")
+make_pki "$OUT/pki"
 mkdir -p "$OUT/classes"
 javac -d "$OUT/classes" -cp "$CP" bench/agent/ShipBench.java
 BENCH=(java -Xmx128m ${AGENT_JAVA_OPTS:-} -cp "$OUT/classes:$CP" ShipBench)
 
-if [ ! -f "$OUT/pki/ca.pem" ]; then
-  mkdir -p "$OUT/pki" && cd "$OUT/pki"
-  openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 30 -subj "/CN=bench CA" 2>/dev/null
-  openssl req -newkey rsa:2048 -nodes -keyout server.rsa -out server.csr -subj "/CN=localhost" 2>/dev/null
-  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' > san.ext
-  openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 30 \
-    -extfile san.ext 2>/dev/null
-  openssl pkcs8 -topk8 -nocrypt -in server.rsa -out server.key
-  cd - >/dev/null
-fi
-
 Q="$OUT/queue-$N"
 [ -d "$Q" ] || "${BENCH[@]}" fill "$Q" "$N"
 echo "queue $Q: $N events, $(du -sh "$Q" | cut -f1)"
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-cpu_of() { awk '{print ($14+$15)/100}' "/proc/$1/stat"; }
-median() { python3 -c 'import sys,statistics; print(round(statistics.median(float(x) for x in sys.argv[1:]),2))' "$@"; }
 
 for mode in $MODES; do
   rates=(); acpu=(); heaps=(); scpu=()
