@@ -3,16 +3,22 @@ package dev.vigil.sensor.conn;
 import java.util.Arrays;
 
 /**
- * The connection timers, a binary min-heap ordered by (due time, insertion sequence) held in
- * parallel primitive arrays: no object per timer and no comparator calls. Ties fire in insertion
- * order, as Zeek's timer manager does.
+ * The connection timers, a binary min-heap ordered by (due time, insertion sequence). Each timer
+ * lives in a slot of parallel primitive arrays, written once; the heap itself moves only slot
+ * numbers, so sifting stores no references and allocates nothing. Ties fire in insertion order, as
+ * Zeek's timer manager does.
  */
 final class TimerQueue {
+    private int[] heap = new int[1024];
     private double[] due = new double[1024];
     private long[] seq = new long[1024];
     private Conn[] conn = new Conn[1024];
     /** kind in the low 8 bits, generation above. */
     private long[] what = new long[1024];
+    /** Free slots, a stack. */
+    private int[] free = new int[1024];
+    private int freeCount;
+    private int slots;
     private int size;
     private long nextSeq;
     /** The heap is purged of dead timers when it grows past this (see {@link #purge()}). */
@@ -30,52 +36,93 @@ final class TimerQueue {
 
     /** The due time of the earliest timer; only valid when {@code size() > 0}. */
     double peekDue() {
-        return due[0];
+        return due[heap[0]];
     }
 
     void add(double t, Conn c, int kind, int gen) {
         if (size >= purgeAt) {
             purge();
         }
-        if (size == due.length) {
-            int n = size * 2;
+        int slot = allocate();
+        due[slot] = t;
+        long s = nextSeq++;
+        seq[slot] = s;
+        conn[slot] = c;
+        what[slot] = ((long) gen << 8) | kind;
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
+        }
+        int i = size++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            int ps = heap[parent];
+            double pt = due[ps];
+            if (pt < t || (pt == t && seq[ps] < s)) {
+                break;
+            }
+            heap[i] = ps;
+            i = parent;
+        }
+        heap[i] = slot;
+    }
+
+    private int allocate() {
+        if (freeCount > 0) {
+            return free[--freeCount];
+        }
+        if (slots == due.length) {
+            int n = slots * 2;
             due = Arrays.copyOf(due, n);
             seq = Arrays.copyOf(seq, n);
             conn = Arrays.copyOf(conn, n);
             what = Arrays.copyOf(what, n);
+            free = Arrays.copyOf(free, n);
         }
-        long s = nextSeq++;
-        long w = ((long) gen << 8) | kind;
-        int i = size++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            double pt = due[parent];
-            if (pt < t || (pt == t && seq[parent] < s)) {
-                break;
-            }
-            move(parent, i);
-            i = parent;
-        }
-        set(i, t, s, c, w);
+        return slots++;
+    }
+
+    private void release(int slot) {
+        conn[slot] = null;
+        free[freeCount++] = slot;
     }
 
     /** Removes the earliest timer into the {@code polled*} fields. */
     void poll() {
-        polledDue = due[0];
-        polledConn = conn[0];
-        polledKind = (int) (what[0] & 0xff);
-        polledGen = (int) (what[0] >> 8);
-        int last = --size;
-        double t = due[last];
-        long s = seq[last];
-        Conn c = conn[last];
-        long w = what[last];
-        conn[last] = null;
-        if (last == 0) {
-            return;
+        int top = heap[0];
+        polledDue = due[top];
+        polledConn = conn[top];
+        polledKind = (int) (what[top] & 0xff);
+        polledGen = (int) (what[top] >> 8);
+        release(top);
+        int last = heap[--size];
+        if (size > 0) {
+            siftDown(0, last);
         }
-        set(0, t, s, c, w);
-        siftDown(0);
+    }
+
+    /** Places {@code slot} at heap position {@code i} or below. */
+    private void siftDown(int i, int slot) {
+        double t = due[slot];
+        long s = seq[slot];
+        int half = size >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            int cs = heap[child];
+            int right = child + 1;
+            if (right < size) {
+                int rs = heap[right];
+                if (due[rs] < due[cs] || (due[rs] == due[cs] && seq[rs] < seq[cs])) {
+                    child = right;
+                    cs = rs;
+                }
+            }
+            if (t < due[cs] || (t == due[cs] && s < seq[cs])) {
+                break;
+            }
+            heap[i] = cs;
+            i = child;
+        }
+        heap[i] = slot;
     }
 
     /**
@@ -87,59 +134,27 @@ final class TimerQueue {
     private void purge() {
         int n = 0;
         for (int i = 0; i < size; i++) {
-            Conn c = conn[i];
-            int kind = (int) (what[i] & 0xff);
-            int gen = (int) (what[i] >> 8);
+            int slot = heap[i];
+            Conn c = conn[slot];
+            int kind = (int) (what[slot] & 0xff);
+            int gen = (int) (what[slot] >> 8);
             if (c.removed || (kind == ConnTable.T_INACTIVITY && gen != c.inactivityGen)) {
-                continue;
+                release(slot);
+            } else {
+                heap[n++] = slot;
             }
-            move(i, n++);
         }
-        Arrays.fill(conn, n, size, null);
         size = n;
         for (int i = (n >>> 1) - 1; i >= 0; i--) {
-            siftDown(i);
+            siftDown(i, heap[i]);
         }
         purgeAt = Math.max(1 << 16, 2 * n);
     }
 
-    private void siftDown(int i) {
-        double t = due[i];
-        long s = seq[i];
-        Conn c = conn[i];
-        long w = what[i];
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < size && (due[right] < due[child] || (due[right] == due[child] && seq[right] < seq[child]))) {
-                child = right;
-            }
-            if (t < due[child] || (t == due[child] && s < seq[child])) {
-                break;
-            }
-            move(child, i);
-            i = child;
-        }
-        set(i, t, s, c, w);
-    }
-
     void clear() {
-        Arrays.fill(conn, 0, size, null);
+        Arrays.fill(conn, null);
         size = 0;
-    }
-
-    private void move(int from, int to) {
-        due[to] = due[from];
-        seq[to] = seq[from];
-        conn[to] = conn[from];
-        what[to] = what[from];
-    }
-
-    private void set(int i, double t, long s, Conn c, long w) {
-        due[i] = t;
-        seq[i] = s;
-        conn[i] = c;
-        what[i] = w;
+        slots = 0;
+        freeCount = 0;
     }
 }
