@@ -171,29 +171,40 @@ public final class AgentLedger implements AutoCloseable, IndexOutput.AppendListe
         }
     }
 
-    /** The events of a batch the node does not have yet, and the agent's generation they were admitted in. */
-    record Admission(List<AgentEvent> fresh, int generation) {
+    /**
+     * What became of a batch: the events the node did not have (to hand to the pipeline), the agent's
+     * generation they were admitted in, and the highest sequence number of the batch that is not stored yet
+     * (admitted now, or still in the pipeline from an earlier connection); 0 when every event of the batch
+     * is already stored. The batch may be acknowledged once the durable point reaches that number.
+     */
+    record Admission(List<AgentEvent> fresh, int generation, long maxPending) {
     }
 
     /** Admits the events of a batch the node does not have yet (the others are counted as duplicates). */
     Admission admit(AgentState s, List<AgentEvent> events) {
         List<AgentEvent> fresh = new ArrayList<>(events.size());
         int generation;
+        long maxPending = 0;
         synchronized (s) {
             generation = s.generation;
             for (AgentEvent e : events) {
-                if (s.has(e.seq())) {
-                    continue;
+                long seq = e.seq();
+                if (seq <= s.durable || s.recovered != null && s.recovered.contains(seq)) {
+                    continue; // stored
+                }
+                maxPending = seq;
+                if (seq <= s.accepted) {
+                    continue; // in the pipeline, handed over by an earlier connection
                 }
                 fresh.add(e);
-                s.accepted = e.seq();
+                s.accepted = seq;
             }
             if (s.recovered != null && s.recovered.last() <= s.accepted) {
                 s.recovered = null;
             }
         }
         stats.duplicates.add(events.size() - fresh.size());
-        return new Admission(fresh, generation);
+        return new Admission(fresh, generation, maxPending);
     }
 
     /**
@@ -398,18 +409,35 @@ public final class AgentLedger implements AutoCloseable, IndexOutput.AppendListe
                 }
                 continue;
             }
-            try {
-                while (s.storeSeq() > 0 && !store.awaitDurable(s.storeSeq(), Duration.ofSeconds(1))) {
-                    if (closed) {
-                        return;
-                    }
-                }
-            } catch (IOException | InterruptedException e) {
-                LOG.error("waiting for the index to make agent events durable failed", e);
+            if (!awaitDurable(s.storeSeq())) {
                 return;
             }
             apply(s);
         }
+    }
+
+    /** Waits until the store is durable up to {@code storeSeq} (0: at once); false when the ledger closes first. */
+    private boolean awaitDurable(long storeSeq) {
+        boolean logged = false;
+        while (storeSeq > 0) {
+            try {
+                if (store.awaitDurable(storeSeq, Duration.ofSeconds(1))) {
+                    return true;
+                }
+            } catch (IOException e) {
+                if (!logged) {
+                    LOG.error("waiting for the index to make agent events durable failed; retrying: {}", e.toString());
+                    logged = true;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (closed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void apply(Settled s) {
@@ -429,6 +457,7 @@ public final class AgentLedger implements AutoCloseable, IndexOutput.AppendListe
                     notify = st.session;
                 } else if (a.last > st.durable) {
                     st.durable = a.last;
+                    absorbRecovered(st);
                     notify = st.session;
                 }
             }
@@ -441,6 +470,16 @@ public final class AgentLedger implements AutoCloseable, IndexOutput.AppendListe
                     notify.durableAdvanced();
                 }
             }
+        }
+    }
+
+    /** Recovered events right after the durable point extend it (they are stored). */
+    private static void absorbRecovered(AgentState st) {
+        while (st.recovered != null && !st.recovered.isEmpty() && st.recovered.first() <= st.durable + 1) {
+            st.durable = Math.max(st.durable, st.recovered.pollFirst());
+        }
+        if (st.recovered != null && st.recovered.isEmpty()) {
+            st.recovered = null;
         }
     }
 

@@ -36,6 +36,8 @@ final class AgentSession extends ChannelInboundHandlerAdapter {
     private final AgentLedger ledger;
     private final AgentStats stats;
     private final ArrayDeque<AgentFrame> backlog = new ArrayDeque<>();
+    /** Batches received and not acknowledged: {highest sequence number not yet stored (0: none), last one}. */
+    private final ArrayDeque<long[]> unacked = new ArrayDeque<>();
     /** Completes once this session will hand nothing more to the pipeline. */
     private final CompletableFuture<Void> offersDone = new CompletableFuture<>();
     private ChannelHandlerContext ctx;
@@ -166,6 +168,7 @@ final class AgentSession extends ChannelInboundHandlerAdapter {
         lastSeq = events.get(events.size() - 1).seq();
         stats.received.add(events.size());
         AgentLedger.Admission a = ledger.admit(state, events);
+        unacked.addLast(new long[] {a.maxPending(), lastSeq});
         List<AgentEvent> fresh = a.fresh();
         if (fresh.isEmpty()) {
             maybeAck();
@@ -244,12 +247,20 @@ final class AgentSession extends ChannelInboundHandlerAdapter {
         listener.clock(state, hostName, r);
     }
 
-    /** Sends the ack the ledger allows: every event received here up to the agent's durable point. */
+    /**
+     * Sends the ack the ledger allows: the last sequence number of the latest batch received here whose
+     * events, and those of every batch before it, are all stored. (A batch's sequence numbers that the
+     * agent skipped do not exist in its queue, so the ack covers them too.)
+     */
     private void maybeAck() {
         if (closed || !welcomed) {
             return;
         }
-        long a = Math.min(ledger.durable(state), lastSeq);
+        long durable = ledger.durable(state);
+        long a = ackSent;
+        while (!unacked.isEmpty() && unacked.peekFirst()[0] <= durable) {
+            a = unacked.pollFirst()[1];
+        }
         if (a > ackSent) {
             ackSent = a;
             ByteBuf b = ctx.alloc().buffer(20);

@@ -65,9 +65,32 @@ class AgentLedgerTest {
                 assertThat(seqs(a.fresh())).containsExactlyElementsOf(
                         LongStream.concat(LongStream.of(101), LongStream.rangeClosed(111, 120)).boxed().toList());
                 assertThat(stats.duplicates.sum()).isEqualTo(15);
+                assertThat(a.maxPending()).isEqualTo(120);
                 assertThat(a1.recovered).isNull();
+                // sent again before those are stored: nothing new, acknowledged once 101 is stored
+                AgentLedger.Admission again = ledger.admit(a1, events(LongStream.rangeClosed(96, 101)));
+                assertThat(again.fresh()).isEmpty();
+                assertThat(again.maxPending()).isEqualTo(101);
+                assertThat(ledger.admit(a1, events(LongStream.rangeClosed(90, 100))).maxPending()).isZero();
                 // an agent the checkpoint does not name never had anything accepted: no look-up at all
                 assertThat(ledger.durable(ledger.open("a3").get())).isZero();
+            }
+        }
+    }
+
+    @Test
+    void batchOfStoredEventsBeyondAGapIsAcknowledgedAtOnce() throws Exception {
+        try (LuceneEventStore store = new LuceneEventStore(StoreOptions.defaults(dir))) {
+            // 101 does not exist in the agent's queue (a repair dropped it): 102..110 are stored after a gap
+            store(store, "a1", LongStream.rangeClosed(1, 100));
+            store(store, "a1", LongStream.rangeClosed(102, 110));
+            new AgentCheckpoint(dir.resolve("agents")).write(Map.of("a1", new AgentCheckpoint.Entry(100, 200)));
+            try (AgentLedger ledger = new AgentLedger(dir.resolve("agents"), store, new AgentStats())) {
+                AgentState a1 = ledger.open("a1").get();
+                assertThat(ledger.durable(a1)).isEqualTo(100);
+                AgentLedger.Admission a = ledger.admit(a1, events(LongStream.rangeClosed(102, 110)));
+                assertThat(a.fresh()).isEmpty();
+                assertThat(a.maxPending()).isZero();
             }
         }
     }
