@@ -41,6 +41,9 @@ class AggregationsTest {
                 raw.append(" rare");
             }
             Instant t = T0.plusSeconds(r.nextInt(3 * 86_400));
+            if (r.nextBoolean()) {
+                t = t.plusNanos(r.nextInt(1_000_000) * 1000L); // microseconds, besides whole seconds on bucket edges
+            }
             out.add(TestEvents.line(raw.toString(), r.nextBoolean() ? "alpha" : "beta", r.nextInt(5) == 0 ? "web" : "main", t)
                     .toBuilder().hostname("h" + r.nextInt(7)).build());
         }
