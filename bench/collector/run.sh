@@ -8,7 +8,10 @@
 # usage: bench/collector/run.sh [SCENARIO...]     env: RUNS=3 COUNT=1000000 VIGIL_JAVA_OPTS=...
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BENCH=${BENCH:-$ROOT/../shared/tools/rsyslog-oracle/bench.sh}
+if [ -z "${BENCH:-}" ]; then   # the shared tools beside the repository (or beside a parent of a worktree)
+  d=$ROOT; while [ "$d" != / ] && [ ! -x "$d/../shared/tools/rsyslog-oracle/bench.sh" ]; do d=$(dirname "$d"); done
+  BENCH=$d/../shared/tools/rsyslog-oracle/bench.sh
+fi
 [ -x "$BENCH" ] || { echo "needs $BENCH (the project's shared rsyslog-oracle tools)" >&2; exit 2; }
 command -v rsyslogd >/dev/null || { echo "needs rsyslogd: apt-get install rsyslog" >&2; exit 2; }
 RUNS=${RUNS:-3}; COUNT=${COUNT:-1000000}
@@ -24,10 +27,12 @@ else
 fi
 JOPTS=${VIGIL_JAVA_OPTS:--Xms256m -Xmx1g -XX:+UseParallelGC}
 VIGIL="exec java $JOPTS -cp '$OUT/dist/vigil.jar:$OUT/dist/lib/*' dev.vigil.cli.Main server --no-index --http-port -1 -f {config}"
+# an ephemeral port per run: other benchmarks may be running on this machine
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 for sc in "${SCENARIOS[@]}"; do
   for i in $(seq 1 "$RUNS"); do
-    "$BENCH" -w "$OUT/rsyslog" -n "$COUNT" -j "$OUT/rsyslog.jsonl" "$sc" >/dev/null
-    "$BENCH" -w "$OUT/vigil" -n "$COUNT" -c "$VIGIL" -j "$OUT/vigil.jsonl" "$sc" >/dev/null
+    "$BENCH" -t "127.0.0.1:$(port)" -w "$OUT/rsyslog" -n "$COUNT" -j "$OUT/rsyslog.jsonl" "$sc" >/dev/null
+    "$BENCH" -t "127.0.0.1:$(port)" -w "$OUT/vigil" -n "$COUNT" -c "$VIGIL" -j "$OUT/vigil.jsonl" "$sc" >/dev/null
   done
 done
 python3 - "$OUT" <<'PY'

@@ -21,7 +21,8 @@ import java.util.Random;
 
 /**
  * Index benchmark driver (run by bench/index/run.sh with the index module's class path).
- *   gen FILE N           write N syslog-like lines (seed 42) spanning the last 7 days, with the rare term 10 times
+ *   gen FILE N [SPAN_S]  write N syslog-like lines (seed 42) spanning the last SPAN_S seconds (default 7 days),
+ *                        ending now, with the rare term 10 times
  *   ingest FILE DATA     append every line of FILE into a fresh store in DATA, print events/s and visibility delay
  *   query DATA           time the rare term, stats count by host, timechart span=1h count by sourcetype, top 10 src
  */
@@ -30,19 +31,18 @@ public final class IndexBench {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "gen" -> gen(Path.of(args[1]), Long.parseLong(args[2]));
+            case "gen" -> gen(Path.of(args[1]), Long.parseLong(args[2]), args.length > 3 ? Long.parseLong(args[3]) : 7 * 86400L);
             case "ingest" -> ingest(Path.of(args[1]), Path.of(args[2]));
             case "query" -> query(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 11);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
 
-    static void gen(Path file, long n) throws Exception {
+    static void gen(Path file, long n, long spanSec) throws Exception {
         Random r = new Random(42);
         String[] users = {"root", "admin", "alice", "bob", "oracle", "test", "ubuntu", "git", "postgres", "deploy"};
         DateTimeFormatter f = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ENGLISH);
-        LocalDateTime start = LocalDateTime.now(ZoneId.systemDefault()).minusDays(7);
-        long spanSec = 7 * 86400L;
+        LocalDateTime start = LocalDateTime.now(ZoneId.systemDefault()).minusSeconds(spanSec);
         long rareEvery = n / 10;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (long i = 0; i < n; i++) {
@@ -111,6 +111,8 @@ public final class IndexBench {
                     + "visible_after_last_append_ms=%.0f heap_used_mb=%d%n",
                     n, secs, n / secs, cpuUs, (visible - appended) / 1e6,
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+            // what a running node reaches five idle minutes later: every past day merged to one segment (not timed)
+            store.compactPastDays(Duration.ZERO);
         }
     }
 

@@ -11,11 +11,11 @@ RUNS=${RUNS:-3}
 OUT=$(realpath -m "${OUT:-bench/out/index}")
 mkdir -p "$OUT"
 
-mvn -B -q -o -pl index -am install -DskipTests
-mvn -B -q -o -pl index dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
+mvn -B -q -o -pl index -am compile dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
 # a private copy of the classes: other builds of the tree must not change them under a long run
-rm -rf "$OUT/index-classes" && cp -r index/target/classes "$OUT/index-classes"
-CP="$OUT/index-classes:$(cat "$OUT/cp.txt")"
+rm -rf "$OUT/index-classes" "$OUT/core-classes"
+cp -r index/target/classes "$OUT/index-classes" && cp -r core/target/classes "$OUT/core-classes"
+CP="$OUT/index-classes:$(sed "s#$PWD/core/target/classes#$OUT/core-classes#" "$OUT/cp.txt")"
 mkdir -p "$OUT/classes"
 javac -d "$OUT/classes" -cp "$CP" bench/index/IndexBench.java
 RUN=(java -Xmx1g -cp "$OUT/classes:$CP" IndexBench)

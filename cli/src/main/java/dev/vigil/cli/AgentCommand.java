@@ -22,11 +22,18 @@ public final class AgentCommand implements Callable<Integer> {
     /** Exit status for a mistake in agent.yml. */
     static final int CONFIG_ERROR = 2;
 
-    @Option(names = "--config", paramLabel = "agent.yml", required = true, description = "settings (docs/agent.md)")
+    @Option(names = "--config", paramLabel = "agent.yml", description = "settings (docs/agent.md); required to run")
     Path config;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (config == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--config=agent.yml'");
+        }
         AgentConfig cfg;
         try {
             cfg = AgentConfig.load(config);

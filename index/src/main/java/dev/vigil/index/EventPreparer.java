@@ -40,12 +40,12 @@ public final class EventPreparer {
         }
         Extraction x = FieldExtractor.extract(sourcetype, raw);
         for (Map.Entry<String, Object> f : x.fields().entrySet()) {
-            if (!RESERVED.contains(f.getKey())) {
+            if (!isReserved(f.getKey())) {
                 fields.putIfAbsent(f.getKey(), f.getValue());
             }
         }
         for (Map.Entry<String, Object> f : e.fields().entrySet()) {
-            if (!RESERVED.contains(f.getKey()) && f.getValue() != null) {
+            if (!isReserved(f.getKey()) && f.getValue() != null) {
                 fields.put(f.getKey(), f.getValue() instanceof Number || f.getValue() instanceof Boolean
                         ? f.getValue().toString() : f.getValue());
             }
@@ -90,6 +90,16 @@ public final class EventPreparer {
             return x.host();
         }
         return !e.hostname().isEmpty() ? e.hostname() : x.host() != null ? x.host() : e.fromHost();
+    }
+
+    /** {@link #RESERVED} without hashing (this runs for every field of every event). */
+    private static boolean isReserved(String name) {
+        switch (name) {
+            case "_raw": case "_time": case "host": case "source": case "sourcetype": case "index":
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** {@code _raw}: the frame after its PRI, as Splunk's syslog inputs store it, else the message. */

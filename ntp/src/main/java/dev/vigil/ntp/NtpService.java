@@ -85,6 +85,9 @@ public final class NtpService implements AutoCloseable {
         }
         try {
             NtpServer server = NtpServer.start(binds, config.getPort(), config.getThreads(), responder, clock);
+            LOG.info("ntp: serving UDP port {} through the {}", server.port(), server.isNative()
+                    ? "native fast path" : "Netty path (native fast path: " + NtpServer.nativeStatus()
+                    + (limiter != null ? "; not used with a rate limit" : "") + ")");
             return new NtpService(server, sync, source, clock, precision);
         } catch (IOException | RuntimeException e) {
             if (sync != null) {
@@ -92,6 +95,11 @@ public final class NtpService implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** True when the server answers through the native fast path (see docs/ntp.md). */
+    public boolean isNativePath() {
+        return server.isNative();
     }
 
     /** The UDP port served. */

@@ -22,20 +22,30 @@ class RealClientsTest {
     private static NtpService vigil;
     private static Path tmp;
 
+    /** With the default path: the native fast path when it was built ({@link RealClientsNettyTest}: Netty). */
     @BeforeAll
     static void start() throws Exception {
-        NtpConfig c = new NtpConfig();
-        c.setPort(0);
-        c.setBindAddresses(List.of("127.0.0.1"));
-        c.setLocalStratum(10);
-        c.setThreads(1);
-        vigil = NtpService.start(c);
+        startWith(true);
+    }
+
+    static void startWith(boolean nativePath) throws Exception {
+        vigil = dev.vigil.ntp.server.ServerPaths.with(nativePath, RealClientsTest::startService);
+        assertThat(vigil.isNativePath()).isEqualTo(nativePath && dev.vigil.ntp.server.ServerPaths.nativeBuilt());
         tmp = Files.createTempDirectory("vigil-ntp-clients");
         // warm the reply path so the first client's sample is not the JIT's
         dev.vigil.ntp.client.NtpClient warm = new dev.vigil.ntp.client.NtpClient(dev.vigil.ntp.source.WallClock.SYSTEM, 500);
         for (int i = 0; i < 2000; i++) {
             warm.query(new java.net.InetSocketAddress("127.0.0.1", vigil.port()));
         }
+    }
+
+    private static NtpService startService() throws Exception {
+        NtpConfig c = new NtpConfig();
+        c.setPort(0);
+        c.setBindAddresses(List.of("127.0.0.1"));
+        c.setLocalStratum(10);
+        c.setThreads(1);
+        return NtpService.start(c);
     }
 
     @AfterAll

@@ -69,6 +69,7 @@ final class QueueRecovery {
             r.segments.put(s.number, s);
             r.nextSeq = Math.max(r.nextSeq, Math.max(s.lastSeq + 1, s.baseSeq));
         }
+        r.settle();
         Checkpoint.Value cp = Checkpoint.read(dir);
         r.acked = cp.acked();
         r.checkpointCounter = cp.counter();
@@ -79,29 +80,50 @@ final class QueueRecovery {
         return r;
     }
 
-    private void apply(ByteBuffer p, long offset) {
-        byte type = p.get(p.position());
+    private long[] offsets = new long[16];
+
+    private void apply(ByteBuffer b, int at, int len, long offset) {
+        byte type = b.get(at);
         switch (type) {
             case Codec.FILE -> {
-                FileState s = Codec.readFile(p);
+                ByteBuffer v = b.duplicate().order(b.order());
+                v.limit(at + len).position(at);
+                FileState s = Codec.readFile(v);
                 while (live.size() <= s.fileNo()) {
                     live.add(null);
                 }
                 live.set(s.fileNo(), s);
+                offset(s.fileNo(), s.offset());
             }
             case Codec.EVENT -> {
-                int n = p.getInt(p.position() + 1);
+                int n = b.getInt(at + 1);
                 if (n >= 0 && n < live.size() && live.get(n) != null) {
-                    live.set(n, live.get(n).withOffset(p.getLong(p.position() + 5)));
+                    offset(n, b.getLong(at + 5));
                 }
             }
             case Codec.FORGET -> {
-                int n = p.getInt(p.position() + 1);
+                int n = b.getInt(at + 1);
                 if (n >= 0 && n < live.size()) {
                     live.set(n, null);
                 }
             }
             default -> {
+            }
+        }
+    }
+
+    private void offset(int fileNo, long value) {
+        if (fileNo >= offsets.length) {
+            offsets = java.util.Arrays.copyOf(offsets, Math.max(fileNo + 1, offsets.length * 2));
+        }
+        offsets[fileNo] = value;
+    }
+
+    /** The replayed states with the offsets of their last events. */
+    private void settle() {
+        for (int i = 0; i < live.size(); i++) {
+            if (live.get(i) != null) {
+                live.set(i, live.get(i).withOffset(offsets[i]));
             }
         }
     }

@@ -38,9 +38,9 @@ final class SegmentScanner {
         }
     }
 
-    /** Receives every valid record; the payload is the buffer's content from position to limit. */
+    /** Receives every valid record: its payload is {@code buf[at, at + len)} (little endian), valid during the call. */
     interface Visitor {
-        void record(ByteBuffer payload, long offset) throws IOException;
+        void record(ByteBuffer buf, int at, int len, long offset) throws IOException;
     }
 
     private final CRC32C crc = new CRC32C();
@@ -83,9 +83,7 @@ final class SegmentScanner {
                     baseSeq = b.getLong(at + 2);
                 }
                 if (visitor != null) {
-                    ByteBuffer view = b.duplicate().order(b.order());
-                    view.limit(at + len).position(at);
-                    visitor.record(view, pos);
+                    visitor.record(b, at, len, pos);
                 }
                 pos += Codec.FRAME + len;
             }

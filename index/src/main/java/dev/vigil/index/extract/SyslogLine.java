@@ -15,8 +15,22 @@ import java.time.Instant;
  */
 record SyslogLine(Instant time, String host, String process, String pid, String message) {
 
+    /** The last line parsed by this thread: detection and extraction parse the same text one after the other. */
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
     /** The parsed line, or null when it is not syslog. */
     static SyslogLine parse(String s) {
+        Object[] last = LAST.get();
+        if (last[0] == s) {
+            return (SyslogLine) last[1];
+        }
+        SyslogLine line = parseNew(s);
+        last[0] = s;
+        last[1] = line;
+        return line;
+    }
+
+    private static SyslogLine parseNew(String s) {
         int i = 0;
         int n = s.length();
         if (n > 0 && s.charAt(0) == '<') {

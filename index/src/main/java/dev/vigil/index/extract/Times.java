@@ -13,6 +13,7 @@ final class Times {
     private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
     private static volatile long yearCheckedAt;
     private static volatile int currentYear;
+    private static volatile ZoneId zone = ZoneId.systemDefault();
 
     private Times() {
     }
@@ -57,16 +58,23 @@ final class Times {
     static int currentYear() {
         long now = System.currentTimeMillis();
         if (now - yearCheckedAt > 60_000) {
-            currentYear = LocalDate.now(ZoneId.systemDefault()).getYear();
+            zone = ZoneId.systemDefault();
+            currentYear = LocalDate.now(zone).getYear();
             yearCheckedAt = now;
         }
         return currentYear;
     }
 
+    /** The system zone (TZ), re-read with the year: {@code ZoneId.systemDefault()} copies a TimeZone per call. */
+    static ZoneId zone() {
+        currentYear();
+        return zone;
+    }
+
     /** A local wall-clock time in the system zone (TZ), or null when impossible. */
     static Instant local(int year, int month, int day, int h, int m, int s, int nanos) {
         try {
-            return LocalDateTime.of(year, month, day, h, m, s, nanos).atZone(ZoneId.systemDefault()).toInstant();
+            return LocalDateTime.of(year, month, day, h, m, s, nanos).atZone(zone()).toInstant();
         } catch (java.time.DateTimeException e) {
             return null;
         }

@@ -48,6 +48,8 @@ public final class LuceneEventStore implements EventStore {
     private final PartitionSet partitions;
     private final ReentrantReadWriteLock appendLock = new ReentrantReadWriteLock();
     private final ScheduledExecutorService background;
+    /** Merges idle past days; apart from {@link #background} so that refreshes never wait for a merge. */
+    private final ScheduledExecutorService compaction;
     private final ExecutorService indexers;
     private final ExecutorService searchers;
     private final AggregationCache aggregationCache;
@@ -64,6 +66,7 @@ public final class LuceneEventStore implements EventStore {
     private long appendedSeq;
     private volatile long durableSeq;
     private volatile boolean closed;
+    private volatile boolean closing;
 
     /** Opens (creating when needed) the store under {@code options.dataDir()}. */
     public LuceneEventStore(StoreOptions options) throws IOException {
@@ -104,7 +107,9 @@ public final class LuceneEventStore implements EventStore {
             long sync = Math.max(5, options.commitInterval().toMillis() / 4);
             background.scheduleWithFixedDelay(this::syncQuietly, sync, sync, TimeUnit.MILLISECONDS);
         }
+        this.compaction = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vigil-index-compaction"));
         if (!readOnly) {
+            compaction.scheduleWithFixedDelay(this::compactQuietly, 1, 1, TimeUnit.MINUTES);
             long lucene = options.luceneCommitInterval().toMillis();
             background.scheduleWithFixedDelay(this::luceneCommitQuietly, lucene, lucene, TimeUnit.MILLISECONDS);
         }
@@ -121,7 +126,7 @@ public final class LuceneEventStore implements EventStore {
                     StoredEvent e = StoredCodec.decode(new org.apache.lucene.util.BytesRef(entry.blob()), entry.index());
                     Partition p = partitionFor(e);
                     if (entry.gen() >= p.committedGen()) {
-                        p.writer(options.ramBufferMb()).addDocument(docs.build(e));
+                        p.writer(options.ramBufferMb()).addDocument(docs.document(e));
                         p.needsCommit = true;
                         p.needsRefresh = true;
                         replayed[0]++;
@@ -221,26 +226,34 @@ public final class LuceneEventStore implements EventStore {
         }
     }
 
+    /**
+     * Prepares events {@code from..to}, encodes their log records, adds each run of events of one
+     * partition to its writer as one block, then writes the records to the log.
+     */
     private void appendRange(List<Event> events, int from, int to) throws IOException {
         EventDocuments docs = documents.get();
-        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream(256 * (to - from));
-        Partition last = null;
-        IndexWriter writer = null;
-        for (int i = from; i < to; i++) {
-            StoredEvent e = preparer.prepare(events.get(i));
-            Partition p = partitionFor(e);
-            if (p != last) {
-                writer = p.writer(options.ramBufferMb());
-                last = p;
+        int n = to - from;
+        StoredEvent[] prepared = new StoredEvent[n];
+        Partition[] parts = new Partition[n];
+        docs.startRecords();
+        for (int k = 0; k < n; k++) {
+            prepared[k] = preparer.prepare(events.get(from + k));
+            parts[k] = partitionFor(prepared[k]);
+            docs.encode(k, prepared[k]);
+        }
+        for (int k = 0; k < n; ) {
+            Partition p = parts[k];
+            int end = k + 1;
+            while (end < n && parts[end] == p) {
+                end++;
             }
-            org.apache.lucene.util.BytesRef blob = docs.encode(e);
-            Translog.encode(e.index(), blob.bytes, blob.length, log);
-            writer.addDocument(docs.build(e, blob));
+            p.writer(options.ramBufferMb()).addDocuments(docs.documents(prepared, k, end));
             p.needsRefresh = true;
             p.needsCommit = true;
             p.lastWriteNanos = System.nanoTime();
+            k = end;
         }
-        translog.write(java.nio.ByteBuffer.wrap(log.toByteArray()));
+        translog.write(docs.records());
     }
 
     private Partition partitionFor(StoredEvent e) {
@@ -367,12 +380,15 @@ public final class LuceneEventStore implements EventStore {
                 p.finishCommit();
             }
             translog.deleteBelow(gen);
-            if (toClose != null) {
-                // a past day is complete: merge it down to one segment once, so searches visit fewer
-                boolean pastDay = toClose.day.isBefore(LocalDate.now(ZoneOffset.UTC));
-                if (pastDay) {
-                    toClose.forceMerge();
-                }
+        }
+        if (toClose != null) {
+            // outside the commit lock: a merge may take minutes, periodic commits go on meanwhile
+            // a past day is complete: merge it down to one segment once, so searches visit fewer
+            boolean pastDay = toClose.day.isBefore(LocalDate.now(ZoneOffset.UTC));
+            if (pastDay) {
+                toClose.forceMerge();
+            }
+            synchronized (commitLock) {
                 appendLock.writeLock().lock();
                 try {
                     if (!toClose.needsCommit) {
@@ -384,6 +400,41 @@ public final class LuceneEventStore implements EventStore {
                 } finally {
                     appendLock.writeLock().unlock();
                 }
+            }
+        }
+    }
+
+    /** A past day's partition untouched this long is merged to one segment and its writer closed. */
+    static final Duration COMPACT_IDLE = Duration.ofMinutes(5);
+
+    /**
+     * Merges to one segment every past day's partition idle for {@link #COMPACT_IDLE} (or {@code idle})
+     * and closes its writer: late events still reopen it, and most searches then visit one segment
+     * per past day. Runs in the background every minute; callable directly (benchmarks, tools).
+     */
+    public void compactPastDays(Duration idle) throws IOException {
+        if (readOnly) {
+            return;
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        long now = System.nanoTime();
+        for (Partition p : partitions.values()) {
+            if (closing || !p.day.isBefore(today) || now - p.lastWriteNanos < idle.toNanos()) {
+                continue;
+            }
+            if (p.hasWriter() || p.segmentCount() > 1) {
+                p.writer(options.ramBufferMb());
+                commitLucene(p);
+            }
+        }
+    }
+
+    private void compactQuietly() {
+        try {
+            compactPastDays(COMPACT_IDLE);
+        } catch (IOException | RuntimeException e) {
+            if (!closing) {
+                LOG.error("compacting past days failed (searches stay correct, with more segments)", e);
             }
         }
     }
@@ -514,9 +565,13 @@ public final class LuceneEventStore implements EventStore {
         if (closed) {
             return;
         }
+        closing = true;
         background.shutdown();
+        compaction.shutdown();
         try {
             background.awaitTermination(30, TimeUnit.SECONDS);
+            // a compaction still merging is aborted when its writer closes below; its merge is simply lost
+            compaction.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

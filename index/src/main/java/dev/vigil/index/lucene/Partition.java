@@ -37,6 +37,7 @@ final class Partition implements Closeable {
         this.index = index;
         this.day = day;
         this.path = path;
+        this.lastWriteNanos = System.nanoTime() - (1L << 62); // long ago (nanoTime differences wrap correctly)
     }
 
     /** Start of the day in epoch microseconds. */
@@ -199,6 +200,19 @@ final class Partition implements Closeable {
         }
         SearcherManager m = manager;
         return new Lease(m, m.acquire());
+    }
+
+    /** Segments of the partition's current searcher (0 when it holds no index). */
+    int segmentCount() throws IOException {
+        Lease l = acquire();
+        if (l == null) {
+            return 0;
+        }
+        try {
+            return l.searcher().getIndexReader().leaves().size();
+        } finally {
+            l.close();
+        }
     }
 
     /** Bytes on disk. */

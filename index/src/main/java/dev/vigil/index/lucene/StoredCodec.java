@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.store.ByteArrayDataInput;
-import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -25,14 +24,18 @@ final class StoredCodec {
     private StoredCodec() {
     }
 
-    static BytesRef encode(StoredEvent e, ByteBuffersDataOutput out) throws IOException {
-        out.reset();
+    /**
+     * Appends the event's blob to {@code out}; returns where the UTF-8 bytes of {@code _raw} start within
+     * it (high 32 bits) and how many there are (low 32 bits), so that they can be segmented in place.
+     */
+    static long encode(StoredEvent e, ByteScratch out) {
         out.writeByte(VERSION);
         out.writeZLong(e.timeMicros());
         out.writeString(e.host());
         out.writeString(e.source());
         out.writeString(e.sourcetype());
-        out.writeString(e.raw());
+        int rawStart = out.writeString(e.raw());
+        int rawLen = out.size() - rawStart;
         out.writeVInt(e.fields().size());
         for (Map.Entry<String, Object> f : e.fields().entrySet()) {
             out.writeString(f.getKey());
@@ -47,7 +50,14 @@ final class StoredCodec {
                 out.writeString(String.valueOf(f.getValue()));
             }
         }
-        return new BytesRef(out.toArrayCopy());
+        return ((long) rawStart << 32) | rawLen;
+    }
+
+    /** The event's blob as a fresh array. */
+    static BytesRef encode(StoredEvent e) {
+        ByteScratch out = new ByteScratch(256);
+        encode(e, out);
+        return new BytesRef(java.util.Arrays.copyOf(out.bytes(), out.size()));
     }
 
     static StoredEvent decode(BytesRef b, String index) throws IOException {

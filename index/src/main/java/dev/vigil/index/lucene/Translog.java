@@ -87,7 +87,7 @@ final class Translog implements Closeable {
         return size;
     }
 
-    /** Appends encoded records (see {@link #encode}); they are durable after the next {@link #sync}. */
+    /** Appends encoded records (built by {@link EventDocuments#encode}); they are durable after the next {@link #sync}. */
     synchronized void write(ByteBuffer records) throws IOException {
         size += records.remaining();
         while (records.hasRemaining()) {
@@ -124,31 +124,6 @@ final class Translog implements Closeable {
                 Files.deleteIfExists(file(old));
             }
         }
-    }
-
-    /** Encodes one record into {@code out}. */
-    static void encode(String index, byte[] blob, int blobLength, java.io.ByteArrayOutputStream out) {
-        byte[] ix = index.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int len = 1 + ix.length + blobLength;
-        if (len > MAX_RECORD_BYTES) {
-            throw new IllegalArgumentException("event of " + len + " bytes exceeds the maximum " + MAX_RECORD_BYTES);
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(ix.length);
-        crc.update(ix);
-        crc.update(blob, 0, blobLength);
-        writeInt(out, len);
-        writeInt(out, (int) crc.getValue());
-        out.write(ix.length);
-        out.write(ix, 0, ix.length);
-        out.write(blob, 0, blobLength);
-    }
-
-    private static void writeInt(java.io.ByteArrayOutputStream out, int v) {
-        out.write(v >>> 24);
-        out.write(v >>> 16);
-        out.write(v >>> 8);
-        out.write(v);
     }
 
     /**

@@ -206,6 +206,32 @@ class LuceneEventStoreTest {
         assertThat(store.count(EventQuery.all())).isEqualTo(6);
     }
 
+    @Test
+    void idlePastDaysAreCompactedTodayIsNot() throws Exception {
+        Instant now = Instant.now();
+        for (int i = 0; i < 4; i++) {
+            add("old part " + i, "misc", "main", T0.plusSeconds(i));
+            add("new part " + i, "misc", "main", now.minusSeconds(i));
+            store.flush(); // one segment per refresh
+        }
+        store.commit();
+        Path old = dir.resolve("index/main/2026-03-01");
+        Path today = dir.resolve("index/main/" + java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+        assertThat(segments(old)).isGreaterThan(1);
+        store.compactPastDays(Duration.ofHours(1)); // not idle long enough
+        assertThat(segments(old)).isGreaterThan(1);
+        store.compactPastDays(Duration.ZERO);
+        assertThat(segments(old)).isEqualTo(1);
+        assertThat(segments(today)).isGreaterThan(1);
+        assertThat(store.count(EventQuery.of(Filter.term("old")))).isEqualTo(4);
+        add("old late", "misc", "main", T0.plusSeconds(99)); // a late event reopens the day
+        store.flush();
+        assertThat(store.count(EventQuery.of(Filter.term("old")))).isEqualTo(5);
+        store.close();
+        store = new LuceneEventStore(StoreOptions.defaults(dir));
+        assertThat(store.count(EventQuery.all())).isEqualTo(9);
+    }
+
     private static long segments(Path partition) throws IOException {
         try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(partition)) {
             return org.apache.lucene.index.DirectoryReader.indexExists(d)

@@ -50,6 +50,22 @@ public final class NtpResponder {
         this.maxLength = maxLength;
     }
 
+    TimeSource source() {
+        return source;
+    }
+
+    WallClock clock() {
+        return clock;
+    }
+
+    boolean rateLimited() {
+        return limiter != null;
+    }
+
+    int maxLength() {
+        return maxLength;
+    }
+
     /** The precision advertised. */
     public int precision() {
         return precision;

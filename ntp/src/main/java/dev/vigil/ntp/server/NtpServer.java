@@ -38,12 +38,48 @@ public final class NtpServer implements AutoCloseable {
     private final List<Channel> channels;
     private final NtpServerStats stats;
     private final int port;
+    /** The native path: one socket, loop and thread each (empty with Netty). */
+    private final List<NativeSocket> natives;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private NtpServer(EventLoopGroup group, List<Channel> channels, NtpServerStats stats, int port) {
+    private NtpServer(EventLoopGroup group, List<Channel> channels, NtpServerStats stats, int port,
+                      List<NativeSocket> natives) {
         this.group = group;
         this.channels = channels;
         this.stats = stats;
         this.port = port;
+        this.natives = natives;
+    }
+
+    private static final class NativeSocket {
+        final int fd;
+        final InetSocketAddress local;
+        NativeNtp.Loop loop;
+        Thread thread;
+
+        NativeSocket(int fd, InetSocketAddress local) {
+            this.fd = fd;
+            this.local = local;
+        }
+    }
+
+    /**
+     * True when {@link #start} will serve through the native fast path: the library is loaded, not
+     * disabled ({@code -Dvigil.ntp.native=false}), no rate limit, and the system clock.
+     */
+    public static boolean nativePath(NtpResponder responder, WallClock clock) {
+        return NativeNtp.available() && !responder.rateLimited() && clock == WallClock.SYSTEM
+                && responder.clock() == WallClock.SYSTEM && !Boolean.getBoolean("vigil.ntp.nio");
+    }
+
+    /** Why the native fast path is or is not available (for logs). */
+    public static String nativeStatus() {
+        return NativeNtp.status();
+    }
+
+    /** True when this server runs the native fast path. */
+    public boolean isNative() {
+        return !natives.isEmpty();
     }
 
     /**
@@ -56,6 +92,9 @@ public final class NtpServer implements AutoCloseable {
      */
     public static NtpServer start(List<InetAddress> addresses, int port, int threads, NtpResponder responder,
                                   WallClock clock) throws IOException {
+        if (nativePath(responder, clock)) {
+            return startNative(addresses, port, threads, responder);
+        }
         boolean epoll = Epoll.isAvailable() && !Boolean.getBoolean("vigil.ntp.nio");
         int loops = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         int perAddress = epoll ? loops : 1;
@@ -109,7 +148,68 @@ public final class NtpServer implements AutoCloseable {
             closeAll(channels, group);
             throw e;
         }
-        return new NtpServer(group, channels, stats, bound);
+        return new NtpServer(group, channels, stats, bound, List.of());
+    }
+
+    private static NtpServer startNative(List<InetAddress> addresses, int port, int threads, NtpResponder responder)
+            throws IOException {
+        int loops = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        NtpServerStats stats = new NtpServerStats();
+        List<NativeSocket> sockets = new ArrayList<>();
+        int bound = port;
+        try {
+            List<InetAddress> targets = new ArrayList<>(addresses);
+            if (targets.isEmpty()) {
+                targets.add(null);
+            }
+            for (InetAddress address : targets) {
+                for (int i = 0; i < loops; i++) {
+                    InetSocketAddress where = address == null ? new InetSocketAddress(bound)
+                            : new InetSocketAddress(address, bound);
+                    if (i == 0 && bound != 0) {
+                        try {
+                            probeFree(where);
+                        } catch (IOException e) {
+                            throw bindFailure(where, e);
+                        }
+                    }
+                    int fd = NativeNtp.open0(address == null ? null : address.getAddress(), bound, SOCKET_BUFFER);
+                    if (fd < 0) {
+                        throw bindFailure(where, new IOException(errno(-fd)));
+                    }
+                    int p = NativeNtp.localPort0(fd);
+                    NativeSocket ns = new NativeSocket(fd, new InetSocketAddress(
+                            address == null ? InetAddress.getByAddress(new byte[16]) : address, p));
+                    sockets.add(ns);
+                    if (bound == 0) {
+                        bound = p;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            for (NativeSocket ns : sockets) {
+                NativeNtp.close0(ns.fd);
+            }
+            throw e;
+        }
+        int n = 0;
+        for (NativeSocket ns : sockets) {
+            ns.loop = new NativeNtp.Loop(ns.fd, responder, stats);
+            ns.thread = new Thread(ns.loop, "vigil-ntp-native-" + (++n));
+            ns.thread.setDaemon(true);
+            ns.thread.start();
+        }
+        return new NtpServer(null, List.of(), stats, bound, sockets);
+    }
+
+    private static String errno(int e) {
+        switch (e) {
+            case 98: return "Address already in use";
+            case 99: return "Cannot assign requested address";
+            case 13: return "Permission denied";
+            case 97: return "Address family not supported by protocol";
+            default: return "errno " + e;
+        }
     }
 
     /**
@@ -150,11 +250,31 @@ public final class NtpServer implements AutoCloseable {
         for (Channel c : channels) {
             out.add((InetSocketAddress) c.localAddress());
         }
+        for (NativeSocket ns : natives) {
+            out.add(ns.local);
+        }
         return out;
     }
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (!natives.isEmpty()) {
+            for (NativeSocket ns : natives) {
+                ns.loop.stop();
+            }
+            for (NativeSocket ns : natives) {
+                try {
+                    ns.thread.join(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                NativeNtp.close0(ns.fd);
+            }
+            return;
+        }
         closeAll(channels, group);
     }
 

@@ -4,7 +4,8 @@ import dev.vigil.ntp.Peers;
 import dev.vigil.ntp.source.LocalClockSource;
 import dev.vigil.ntp.source.PrecisionMeter;
 import dev.vigil.ntp.source.WallClock;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -22,13 +23,17 @@ class NtpServerCheckPacketTest {
     /** Case name to Vigil's line where Vigil deliberately differs from chronyd 4.3. None so far. */
     static final Map<String, String> DELIBERATE = Map.of();
 
-    @Test
-    void summaryMatchesChronyd43ExceptDeliberateDifferences() throws Exception {
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void summaryMatchesChronyd43ExceptDeliberateDifferences(boolean nativePath) throws Exception {
         Peers.require("/usr/bin/python3");
+        ServerPaths.assumePath(nativePath);
         WallClock clock = WallClock.SYSTEM;
         NtpResponder responder = new NtpResponder(new LocalClockSource(10), clock, null,
                 PrecisionMeter.measure(clock), NtpResponder.DEFAULT_MAX_LENGTH);
-        try (NtpServer server = NtpServer.start(List.of(InetAddress.getByName("127.0.0.1")), 0, 1, responder, clock)) {
+        try (NtpServer server = ServerPaths.with(nativePath, () ->
+                NtpServer.start(List.of(InetAddress.getByName("127.0.0.1")), 0, 1, responder, clock))) {
+            assertThat(server.isNative()).isEqualTo(nativePath);
             Peers.Result r = Peers.run(List.of("/usr/bin/python3", Peers.oracle("check-packet.py").toString(),
                     "--summary", "127.0.0.1", Integer.toString(server.port())), 120);
             assertThat(r.exit).as(r.output).isZero();

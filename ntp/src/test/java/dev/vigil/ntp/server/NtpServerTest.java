@@ -4,7 +4,8 @@ import dev.vigil.ntp.client.NtpClient;
 import dev.vigil.ntp.client.NtpSample;
 import dev.vigil.ntp.source.LocalClockSource;
 import dev.vigil.ntp.source.WallClock;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -15,15 +16,24 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Every case runs on both paths: the native fast path (when built) and the Netty server. */
 class NtpServerTest {
     private final NtpClient client = new NtpClient(WallClock.SYSTEM, 1000);
+
+    @org.junit.jupiter.api.AfterEach
+    void restorePath() {
+        System.clearProperty("vigil.ntp.native");
+    }
 
     private static NtpResponder responder() {
         return new NtpResponder(new LocalClockSource(10), WallClock.SYSTEM, null, -20, NtpResponder.DEFAULT_MAX_LENGTH);
     }
 
-    @Test
-    void wildcardBindAnswersIpv4AndIpv6() throws Exception {
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void wildcardBindAnswersIpv4AndIpv6(boolean nativePath) throws Exception {
+        ServerPaths.assumePath(nativePath);
+        System.setProperty("vigil.ntp.native", Boolean.toString(nativePath));
         try (NtpServer server = NtpServer.start(List.of(), 0, 1, responder(), WallClock.SYSTEM)) {
             NtpSample v4 = client.query(new InetSocketAddress("127.0.0.1", server.port()));
             assertThat(v4.accepted()).as(v4.toString()).isTrue();
@@ -32,13 +42,17 @@ class NtpServerTest {
         }
     }
 
-    @Test
-    void keepsServingAfterAFloodOfGarbage() throws Exception {
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void keepsServingAfterAFloodOfGarbage(boolean nativePath) throws Exception {
+        ServerPaths.assumePath(nativePath);
+        System.setProperty("vigil.ntp.native", Boolean.toString(nativePath));
         long seed = Long.getLong("tests.seed", System.nanoTime());
         System.out.println("NtpServerTest seed: -Dtests.seed=" + seed);
         Random rnd = new Random(seed);
         try (NtpServer server = NtpServer.start(List.of(InetAddress.getByName("127.0.0.1")), 0, 2, responder(),
                 WallClock.SYSTEM); DatagramSocket s = new DatagramSocket()) {
+            assertThat(server.isNative()).isEqualTo(nativePath);
             InetSocketAddress to = new InetSocketAddress("127.0.0.1", server.port());
             int answerable = 0;
             for (int i = 0; i < 5000; i++) {
@@ -57,8 +71,11 @@ class NtpServerTest {
         }
     }
 
-    @Test
-    void aSecondServerOnTheSamePortFailsInsteadOfSharingIt() throws Exception {
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void aSecondServerOnTheSamePortFailsInsteadOfSharingIt(boolean nativePath) throws Exception {
+        ServerPaths.assumePath(nativePath);
+        System.setProperty("vigil.ntp.native", Boolean.toString(nativePath));
         try (NtpServer first = NtpServer.start(List.of(InetAddress.getByName("127.0.0.1")), 0, 2, responder(),
                 WallClock.SYSTEM)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> NtpServer.start(
@@ -67,8 +84,11 @@ class NtpServerTest {
         }
     }
 
-    @Test
-    void reportsAPortInUseInOneSentence() throws Exception {
+    @ParameterizedTest(name = "native={0}")
+    @ValueSource(booleans = {true, false})
+    void reportsAPortInUseInOneSentence(boolean nativePath) throws Exception {
+        ServerPaths.assumePath(nativePath);
+        System.setProperty("vigil.ntp.native", Boolean.toString(nativePath));
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             org.assertj.core.api.Assertions.assertThatThrownBy(() ->

@@ -43,5 +43,9 @@ public record FieldsCmd(boolean remove, List<String> fields) implements Command 
         return false;
     }
 
-    public String toSpl() { return "fields " + (remove ? "- " : "") + Parsing.join(fields); }
+    public String toSpl() {
+        // a kept field whose name starts with - or + needs the explicit + so it is not read as the mode
+        boolean signed = !fields.isEmpty() && (fields.get(0).startsWith("-") || fields.get(0).startsWith("+"));
+        return "fields " + (remove ? "- " : signed ? "+ " : "") + Parsing.join(fields);
+    }
 }
