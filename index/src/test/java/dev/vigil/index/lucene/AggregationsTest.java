@@ -74,7 +74,7 @@ class AggregationsTest {
                             assertThat(a.countBy(q, field, 0)).as("countBy %s %s", field, q).isEqualTo(b.countBy(q, field, 0));
                         }
                         for (String by : new String[] {null, "user", "src", "index", "nosuch"}) {
-                            for (Duration span : List.of(Duration.ofMinutes(7), Duration.ofDays(1))) {
+                            for (Duration span : List.of(Duration.ofSeconds(45), Duration.ofMinutes(7), Duration.ofDays(1))) {
                                 assertThat(a.histogram(q, span, by)).as("histogram %s %s %s", span, by, q)
                                         .isEqualTo(b.histogram(q, span, by));
                             }
