@@ -18,7 +18,7 @@ cp -r index/target/classes "$OUT/index-classes" && cp -r core/target/classes "$O
 CP="$OUT/index-classes:$(sed "s#$PWD/core/target/classes#$OUT/core-classes#" "$OUT/cp.txt")"
 mkdir -p "$OUT/classes"
 javac -d "$OUT/classes" -cp "$CP" bench/index/IndexBench.java
-RUN=(java -Xmx1g -cp "$OUT/classes:$CP" IndexBench)
+RUN=(java -Xms256m -Xmx1g -XX:+UseParallelGC -cp "$OUT/classes:$CP" IndexBench)   # the node's JVM options (bin/vigil)
 
 LOG="$OUT/events-$N.log"
 [ -s "$LOG" ] || "${RUN[@]}" gen "$LOG" "$N"
@@ -62,5 +62,7 @@ echo "awk/sort count by host median ms: $(median "${at[@]}")"
 echo "awk/sort count by hour,program median ms: $(median "${tt[@]}")"
 echo "grep/sort top 10 src median ms: $(median "${st[@]}")"
 
-# 4. the same on the index (51 runs each inside one JVM, -Xmx1g, p50 of those), RUNS JVMs
+# 4. the same on the index (first run, then p50 of 51 runs after 20 untimed, inside one JVM), RUNS JVMs,
+#    with the aggregation cache and without it
 for i in $(seq "$RUNS"); do "${RUN[@]}" query "$OUT/data" 51 2>/dev/null | sed "s/^/jvm $i: /"; done
+for i in $(seq "$RUNS"); do "${RUN[@]}" query "$OUT/data" 51 nocache 2>/dev/null | sed "s/^/jvm $i nocache: /"; done

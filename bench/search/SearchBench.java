@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import java.util.Random;
 
@@ -25,13 +26,14 @@ import java.util.Random;
  * SPL benchmark driver (run by bench/search/run.sh with the CLI's class path).
  *   gen FILE N         N lines "EPOCH HOST SOURCETYPE key=value..." over 7 days (seed 42), one rare term
  *   ingest FILE DATA   load FILE into a fresh index in DATA (host, sourcetype and _time from the first columns)
- *   query DATA RUNS    time each SPL query RUNS times through the search engine; print median ms and peak heap
+ *   query DATA RUNS [nocache]   time each SPL query RUNS times through the search engine; print the first run,
+ *                      the median and peak heap; "nocache" turns the index's aggregation cache off
  */
 public final class SearchBench {
     static final String RARE = "qzxv7rareterm";
     static final long START = 1709251200L; // 2024-03-01T00:00:00Z
     static final String[] QUERIES = {
-            RARE + " | stats count",
+            "search " + RARE,
             "* | stats count by host",
             "* | timechart span=1h count by sourcetype",
             "* | top 10 src"};
@@ -40,7 +42,7 @@ public final class SearchBench {
         switch (args[0]) {
             case "gen" -> gen(Path.of(args[1]), Long.parseLong(args[2]));
             case "ingest" -> ingest(Path.of(args[1]), Path.of(args[2]));
-            case "query" -> query(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "query" -> query(Path.of(args[1]), Integer.parseInt(args[2]), args.length < 4 || !args[3].equals("nocache"));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -98,26 +100,37 @@ public final class SearchBench {
         System.out.printf("ingested %d events in %.1f s (%.0f events/s)%n", n, s, n / s);
     }
 
-    static void query(Path data, int runs) throws Exception {
-        try (LuceneEventStore store = new LuceneEventStore(StoreOptions.defaults(data))) {
+    /**
+     * Times each query: its first run in this JVM (no cached aggregation yet), then RUNS runs (median).
+     * {@code cache=false} turns the index's aggregation cache off, so every run computes from doc values.
+     */
+    static void query(Path data, int runs, boolean cache) throws Exception {
+        StoreOptions o = StoreOptions.defaults(data);
+        if (!cache) o = o.withAggregationCacheBytes(0);
+        try (LuceneEventStore store = new LuceneEventStore(o)) {
             Searcher searcher = new Searcher(new IndexSearchSource(store), null, ZoneOffset.UTC, SearchLimits.defaults());
+            searcher.search("nosuchterm0 | stats count", "0", null); // opens every partition's reader once
             for (String q : QUERIES) {
-                long[] ms = new long[runs];
+                double[] ms = new double[runs];
                 long peak = 0;
                 SearchResult last = null;
-                searcher.search(q, "0", null); // warm-up
+                long t0 = System.nanoTime();
+                searcher.search(q, "0", null);
+                double first = (System.nanoTime() - t0) / 1e6;
                 for (int i = 0; i < runs; i++) {
                     System.gc();
                     resetPeaks();
                     long t = System.nanoTime();
                     last = searcher.search(q, "0", null);
-                    ms[i] = (System.nanoTime() - t) / 1_000_000;
+                    ms[i] = (System.nanoTime() - t) / 1e6;
                     peak = Math.max(peak, heapPeak());
                 }
-                long[] sorted = ms.clone();
+                double[] sorted = ms.clone();
                 Arrays.sort(sorted);
-                System.out.printf("vigil\t%s\tmedian_ms=%d\truns=%s\trows=%d\tscanned=%d\tpeak_heap_mb=%d%n", q,
-                        sorted[runs / 2], Arrays.toString(ms), last.rows().size(), last.scanned(), peak >> 20);
+                StringBuilder all = new StringBuilder();
+                for (double m : ms) all.append(all.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.2f", m));
+                System.out.printf(Locale.ROOT, "vigil\t%s\tmedian_ms=%.3f\tfirst_ms=%.1f\tcache=%s\truns=[%s]\trows=%d\tscanned=%d\tpeak_heap_mb=%d%n",
+                        q, sorted[runs / 2], first, cache ? "on" : "off", all, last.rows().size(), last.scanned(), peak >> 20);
             }
         }
     }

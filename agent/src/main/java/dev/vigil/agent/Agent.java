@@ -49,6 +49,8 @@ public final class Agent implements Closeable {
                 metrics = new MetricsServer(config.metrics().address(), config.metrics().port(), stats);
             }
             shipper = shipping.start(queue, config, stats);
+            stats.notice("agent started: " + config.inputs().size() + " inputs, queue " + config.queue().dir()
+                    + " (next seq " + queue.nextSeq() + ", acknowledged " + queue.acknowledged() + ")");
             readers.start();
         } catch (IOException | RuntimeException e) {
             close();
@@ -61,8 +63,6 @@ public final class Agent implements Closeable {
         });
         timer.scheduleAtFixedRate(() -> org.slf4j.LoggerFactory.getLogger("dev.vigil.agent").info(stats.summaryLine()),
                 config.statsIntervalMs(), config.statsIntervalMs(), TimeUnit.MILLISECONDS);
-        stats.notice("agent started: " + config.inputs().size() + " inputs, queue " + config.queue().dir()
-                + " (next seq " + queue.nextSeq() + ", acknowledged " + queue.acknowledged() + ")");
     }
 
     /** The queue (for the shipper and tests). */

@@ -63,7 +63,8 @@ public final class Readers implements Closeable {
     }
 
     /**
-     * One pass over every input, then a queue flush; waits (up to half a second) when the queue has no room.
+     * One pass over every input, then a queue flush; when the queue has no room, waits for an acknowledgement
+     * (at most five idle periods) instead of reading.
      *
      * @return whether anything was read
      */

@@ -72,12 +72,17 @@ public final class AgentChild {
 
     private static long countStarts;
 
-    /** Waits until the running child (the last "started" in its log) says it follows {@code n} files. */
+    /** Waits until the running child (the last "agent started" in its log) says it follows {@code n} files. */
     static void awaitFollowing(Path log, int n) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             java.util.List<String> lines = java.nio.file.Files.readAllLines(log);
-            int start = lines.lastIndexOf("started");
+            int start = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith("notice: agent started:")) {
+                    start = i;
+                }
+            }
             if (lines.subList(start + 1, lines.size()).stream().filter(l -> l.startsWith("notice: following"))
                     .count() >= n) {
                 return;

@@ -67,20 +67,20 @@ public final class AgentCommand implements Callable<Integer> {
         return AgentConfig.load(config).queue().dir();
     }
 
-    @Command(name = "check-queue", mixinStandardHelpOptions = true,
-            description = {"Verify every record of the agent's queue: print its segments, records, events, the",
-                "acknowledged sequence number and every problem. Exit 1 when records are damaged."})
-    static final class CheckQueue implements Callable<Integer> {
+    /** A queue tool: the queue directory from {@code --queue}, or from agent.yml. */
+    abstract static class QueueToolCommand implements Callable<Integer> {
         @Option(names = "--config", paramLabel = "agent.yml", description = "the agent's settings")
         Path config;
 
         @Option(names = "--queue", paramLabel = "DIR", description = "the queue directory (instead of --config)")
         Path queue;
 
+        abstract int run(Path dir) throws IOException;
+
         @Override
         public Integer call() throws Exception {
             try {
-                return QueueTool.check(queueDir(config, queue), System.out);
+                return run(queueDir(config, queue));
             } catch (ConfigException e) {
                 System.err.println("vigil: " + e.getMessage());
                 return CONFIG_ERROR;
@@ -88,24 +88,23 @@ public final class AgentCommand implements Callable<Integer> {
         }
     }
 
+    @Command(name = "check-queue", mixinStandardHelpOptions = true,
+            description = {"Verify every record of the agent's queue: print its segments, records, events, the",
+                "acknowledged sequence number and every problem. Exit 1 when records are damaged."})
+    static final class CheckQueue extends QueueToolCommand {
+        @Override
+        int run(Path dir) throws IOException {
+            return QueueTool.check(dir, System.out);
+        }
+    }
+
     @Command(name = "repair-queue", mixinStandardHelpOptions = true,
             description = {"Rewrite damaged queue segments keeping every complete record, and say how many bytes",
                 "were dropped. Refuses while an agent uses the queue."})
-    static final class RepairQueue implements Callable<Integer> {
-        @Option(names = "--config", paramLabel = "agent.yml", description = "the agent's settings")
-        Path config;
-
-        @Option(names = "--queue", paramLabel = "DIR", description = "the queue directory (instead of --config)")
-        Path queue;
-
+    static final class RepairQueue extends QueueToolCommand {
         @Override
-        public Integer call() throws Exception {
-            try {
-                return QueueTool.repair(queueDir(config, queue), System.out);
-            } catch (ConfigException e) {
-                System.err.println("vigil: " + e.getMessage());
-                return CONFIG_ERROR;
-            }
+        int run(Path dir) throws IOException {
+            return QueueTool.repair(dir, System.out);
         }
     }
 }

@@ -44,7 +44,7 @@ public final class SensorCommand implements Callable<Integer> {
     String rotate;
 
     @Option(names = "--server", paramLabel = "URL",
-            description = "also send every log row to this server's HEC, as sourcetypes zeek_conn, zeek_http, ... (e.g. http://siem:8080)")
+            description = {"also send every log row to the HEC of the node at URL", "(sourcetypes zeek_conn, zeek_http, ...), e.g.", "http://siem:8080"})
     String server;
 
     @Option(names = "--token", paramLabel = "TOKEN", description = "HEC token for --server (default: $VIGIL_HEC_TOKEN)")

@@ -160,6 +160,56 @@ class SensorShippingTest {
     }
 
     @Test
+    void aLiveCaptureShipsItsRowsAndDeliversTheRestAtSigterm() throws Exception {
+        try (dev.vigil.sensor.capture.LiveCapture c = dev.vigil.sensor.capture.LiveCapture.open("lo", "tcp port 1", 256, false, 100)) {
+            assertThat(c.iface()).isEqualTo("lo");
+        } catch (dev.vigil.sensor.capture.LiveCapture.OpenException e) {
+            org.junit.jupiter.api.Assumptions.abort(e.reason() == dev.vigil.sensor.capture.LiveCapture.OpenException.Reason.NO_LIBPCAP
+                    ? "skipped: libpcap not installed" : "skipped: capture not permitted (" + e.getMessage() + ")");
+        }
+        com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        web.createContext("/", ex -> {
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        web.start();
+        int webPort = web.getAddress().getPort();
+        try (VigilServer v = server(dir.resolve("data"), 0)) {
+            String base = "http://127.0.0.1:" + v.port("http");
+            Path err = dir.resolve("sensor.err");
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), "dev.vigil.cli.Main", "sensor", "-i", "lo", "-C",
+                    "-f", "tcp port " + webPort, "-w", dir.resolve("live").toString(), "--server", base, "--token", TOKEN)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+            try {
+                long end = System.currentTimeMillis() + 30_000;
+                while (!Files.readString(err).contains("listening on lo") && System.currentTimeMillis() < end) {
+                    Thread.sleep(100);
+                }
+                assertThat(Files.readString(err)).contains("listening on lo");
+                for (int i = 0; i < 3; i++) {
+                    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + webPort + "/live/" + i)).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(r.statusCode()).isEqualTo(204);
+                }
+                // http.log rows are shipped while the capture runs
+                assertThat(count(base, "search sourcetype=zeek_http | stats count", 3)).isEqualTo(3);
+                p.toHandle().destroy(); // SIGTERM: the open connections are logged, then shipped
+                assertThat(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+            } finally {
+                p.destroyForcibly();
+                web.stop(0);
+            }
+            int conn = rows(dir.resolve("live/conn.log")).size();
+            assertThat(conn).isGreaterThanOrEqualTo(1);
+            assertThat(Files.readString(err)).contains(" log rows sent to " + base);
+            assertThat(count(base, "search sourcetype=zeek_conn id.resp_p=" + webPort + " | stats count", conn)).isEqualTo(conn);
+        }
+    }
+
+    @Test
     void usageErrorsAreNamed() {
         Run noToken = sensor("-r", TRACE.toString(), "-w", dir.toString(), "--server", "http://127.0.0.1:1");
         assertThat(noToken.status()).isEqualTo(2);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 of the agent (a child JVM at -Xmx128m) while it reads a growing file and ships it over TLS to a real
- * node, three times, each time restarted on the same queue: every line is in the index exactly once.
+ * node, twice, each time restarted on the same queue: every line is in the index exactly once.
  */
 class AgentKillTest {
     @TempDir
@@ -37,7 +37,7 @@ class AgentKillTest {
 
     @Test
     void everyLineArrivesExactlyOnceAcrossAgentKillDashNine() throws Exception {
-        int n = 30_000;
+        int n = 20_000;
         long seed = Long.getLong("tests.seed", System.nanoTime());
         Random rnd = new Random(seed);
         TestCerts certs = TestCerts.create(dir.resolve("pki"));
@@ -57,8 +57,8 @@ class AgentKillTest {
                     for (int i = 1; i <= n; i++) {
                         out.write(GeneratedShipQueue.body(i, "web1"));
                         out.write('\n');
-                        if (i % 500 == 0) {
-                            Thread.sleep(5);
+                        if (i % 10 == 0) {
+                            Thread.sleep(5); // about 2,000 lines a second: the kills come while it writes
                         }
                     }
                 } catch (Exception e) {
@@ -67,15 +67,16 @@ class AgentKillTest {
             });
             writer.start();
             long t0 = System.nanoTime();
-            for (int kill = 1; kill <= 3; kill++) {
+            for (int kill = 1; kill <= 2; kill++) {
                 Process p = agent(config);
-                long target = (long) n * kill / 5 + rnd.nextInt(n / 10);
+                long target = (long) n * kill / 4 + rnd.nextInt(n / 10);
                 long end = System.currentTimeMillis() + 120_000;
                 while (s.server.agentStats().accepted.sum() < target && System.currentTimeMillis() < end) {
                     Thread.sleep(10);
                 }
                 System.out.printf("kill %d at %d accepted, %.1f s%n", kill, s.server.agentStats().accepted.sum(),
                         (System.nanoTime() - t0) / 1e9);
+                assertThat(s.server.agentStats().accepted.sum()).as("killed mid-stream").isLessThan(n);
                 p.destroyForcibly(); // SIGKILL: batches in flight, acks unwritten, lines read but not queued
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 assertThat(p.exitValue()).isEqualTo(137);

@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -62,18 +60,14 @@ public final class DiskQueue implements ShipQueue, Closeable {
     private long fullSince;
 
     // shipper side
-    private final Map<Integer, FileState> decls = new java.util.HashMap<>();
-    private final java.util.zip.CRC32C readCrc = new java.util.zip.CRC32C();
-    private SegmentInput rin;
-    private long rsegNo;
-    private long rpos;
-    private volatile long handedOut;
+    private final SegmentReader reader;
 
     private DiskQueue(QueueSettings settings, Stats stats, QueueLock dirLock, QueueRecovery r) throws IOException {
         this.settings = settings;
         this.stats = stats;
         this.dirLock = dirLock;
         this.segments = r.segments;
+        this.reader = new SegmentReader(lock, segments);
         this.fresh = r.segments.isEmpty() && r.acked == 0;
         this.live = r.live;
         this.liveOffset = new long[Math.max(16, live.size())];
@@ -424,7 +418,7 @@ public final class DiskQueue implements ShipQueue, Closeable {
         long bytes = 0;
         while (true) {
             while (batch.size() < maxEvents && bytes < maxBytes) {
-                AgentEvent e = next();
+                AgentEvent e = reader.next();
                 if (e == null) {
                     break;
                 }
@@ -440,116 +434,12 @@ public final class DiskQueue implements ShipQueue, Closeable {
                 if (left <= 0) {
                     return batch;
                 }
-                if (!readable()) {
+                if (!reader.readable()) {
                     dataReady.awaitNanos(left);
                 }
             } finally {
                 lock.unlock();
             }
-        }
-    }
-
-    /** Whether {@link #next()} may find something (lock held). */
-    private boolean readable() {
-        Seg s = segments.get(rsegNo);
-        return s == null || rpos < s.published || (s.sealed && segments.higherKey(rsegNo) != null);
-    }
-
-    /** The next event after those handed out, or null when nothing more is published. */
-    private AgentEvent next() throws IOException {
-        while (true) {
-            Seg s;
-            long limit;
-            boolean advance;
-            lock.lock();
-            try {
-                s = segments.get(rsegNo);
-                if (s == null) {
-                    Long k = segments.ceilingKey(rsegNo);
-                    if (k == null) {
-                        return null;
-                    }
-                    moveTo(k);
-                    continue;
-                }
-                limit = s.published;
-                advance = rpos >= limit && s.sealed && segments.higherKey(rsegNo) != null;
-                if (advance) {
-                    moveTo(segments.higherKey(rsegNo));
-                    continue;
-                }
-            } finally {
-                lock.unlock();
-            }
-            if (rpos + Codec.FRAME > limit) {
-                return null;
-            }
-            if (rin == null) {
-                try {
-                    rin = new SegmentInput(s.path);
-                } catch (NoSuchFileException e) {
-                    continue; // deleted once acknowledged: the next lookup moves on
-                }
-            }
-            int at = rin.at(rpos, Codec.FRAME, limit);
-            ByteBuffer b = rin.buffer();
-            int len = b.getInt(at);
-            int sum = b.getInt(at + 4);
-            int p = len <= 0 || len > Codec.MAX_PAYLOAD ? -1 : rin.at(rpos + Codec.FRAME, len, limit);
-            if (p < 0 || Codec.crc(readCrc, rin.buffer(), p, len) != sum) {
-                throw new QueueDamagedException("queue segment " + s.path + " is damaged at offset " + rpos
-                        + "; run 'vigil agent check-queue'");
-            }
-            rpos += Codec.FRAME + len;
-            AgentEvent e = decode(rin.buffer(), p, len);
-            if (e != null) {
-                return e;
-            }
-        }
-    }
-
-    private void moveTo(long segNo) {
-        closeReader();
-        rsegNo = segNo;
-        rpos = 0;
-    }
-
-    private AgentEvent decode(ByteBuffer b, int p, int len) {
-        switch (b.get(p)) {
-            case Codec.FILE -> {
-                ByteBuffer v = b.duplicate().order(b.order());
-                v.limit(p + len).position(p);
-                FileState f = Codec.readFile(v);
-                decls.put(f.fileNo(), f);
-            }
-            case Codec.FORGET -> decls.remove(b.getInt(p + 1));
-            case Codec.EVENT -> {
-                long seq = b.getLong(p + 13);
-                if (seq <= handedOut) {
-                    return null;
-                }
-                handedOut = seq;
-                FileState f = decls.get(b.getInt(p + 1));
-                byte[] body = new byte[len - Codec.EVENT_HEAD];
-                b.get(p + Codec.EVENT_HEAD, body);
-                long time = b.getLong(p + 21);
-                return f == null ? new AgentEvent(seq, time, null, null, null, null, body)
-                        : new AgentEvent(seq, time, f.host(), f.source(), f.sourcetype(), f.index(), body);
-            }
-            default -> {
-            }
-        }
-        return null;
-    }
-
-    private void closeReader() {
-        if (rin != null) {
-            try {
-                rin.close();
-            } catch (IOException ignored) {
-                // read-only
-            }
-            rin = null;
         }
     }
 
@@ -560,9 +450,9 @@ public final class DiskQueue implements ShipQueue, Closeable {
             if (seq <= acked) {
                 return;
             }
-            if (seq > handedOut) {
+            if (seq > reader.handedOut()) {
                 throw new IllegalArgumentException("cannot acknowledge seq " + seq + ": only events up to "
-                        + handedOut + " were handed out");
+                        + reader.handedOut() + " were handed out");
             }
             stats.eventsAcked.add(seq - acked);
             acked = seq;
@@ -591,16 +481,7 @@ public final class DiskQueue implements ShipQueue, Closeable {
     public void rewind() {
         lock.lock();
         try {
-            long target = segments.lastKey();
-            for (Seg s : segments.values()) {
-                if (s.lastSeq > acked) {
-                    target = s.number;
-                    break;
-                }
-            }
-            moveTo(target);
-            decls.clear();
-            handedOut = acked;
+            reader.rewind(acked);
         } finally {
             lock.unlock();
         }
@@ -632,7 +513,7 @@ public final class DiskQueue implements ShipQueue, Closeable {
         } finally {
             lock.unlock();
         }
-        closeReader();
+        reader.close();
         if (wch != null) {
             wch.close();
         }

@@ -44,6 +44,11 @@ public final class SyslogInputs implements AutoCloseable {
     private final List<Channel> channels = new ArrayList<>();
     /** Open TCP/TLS connections, drained at {@link #close()}. */
     private final java.util.Set<Channel> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Handlers of connections, kept after their connection closed while a batch of theirs still waits for the
+     * queue (a sender that wrote and closed at once), so the drain waits for that batch too.
+     */
+    private final java.util.Map<Channel, TcpSyslogHandler> handlers = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<InputStats> stats = new ArrayList<>();
 
     public SyslogInputs(SyslogParser parser, MainQueue queue, HostResolver resolver) {
@@ -169,12 +174,15 @@ public final class SyslogInputs implements AutoCloseable {
                         ch.closeFuture().addListener(f -> {
                             open.decrementAndGet();
                             connections.remove(ch);
+                            handlers.entrySet().removeIf(e -> !e.getKey().isOpen() && !e.getValue().holding());
                         });
                         if (ssl != null) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
                         }
-                        ch.pipeline().addLast(new TcpSyslogHandler(parser, queue, st, resolver, cfg.name(),
-                                cfg.ruleset()));
+                        TcpSyslogHandler h = new TcpSyslogHandler(parser, queue, st, resolver, cfg.name(),
+                                cfg.ruleset());
+                        handlers.put(ch, h);
+                        ch.pipeline().addLast(h);
                     }
                 });
         return b.bind(addr).sync().channel();
@@ -203,11 +211,11 @@ public final class SyslogInputs implements AutoCloseable {
     }
 
     /**
-     * Stops accepting, then drains the open connections before closing them: a connection is closed once
-     * nothing arrived on it for {@link #QUIET_MILLIS} and no batch of it waits for room in the queue, so
-     * what senders wrote before the stop is read and delivered, not left in the kernel's buffers. After
-     * {@link #DRAIN_MILLIS} the rest are closed anyway; a batch still waiting then is counted as dropped.
-     * The main queue must still be running (it is closed after the inputs).
+     * Stops accepting, then drains the open connections before closing them: a connection is closed once a
+     * probe finds that nothing arrived on it across a full turn of its event loop and no batch of it waits
+     * for room in the queue, so what senders wrote before the stop is read and delivered, not left in the
+     * kernel's buffers. After {@link #DRAIN_MILLIS} the rest are closed anyway; a batch still waiting then
+     * is counted as dropped. The main queue must still be running (it is closed after the inputs).
      */
     @Override
     public void close() {
@@ -215,31 +223,32 @@ public final class SyslogInputs implements AutoCloseable {
             c.close().syncUninterruptibly();
         }
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-        long quiet = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS);
-        List<TcpSyslogHandler> closing = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
+        while (!connections.isEmpty() && System.nanoTime() < deadline) {
+            java.util.Map<Channel, java.util.concurrent.CompletableFuture<Boolean>> probes = new java.util.HashMap<>();
             for (Channel c : connections) {
                 TcpSyslogHandler h = c.pipeline().get(TcpSyslogHandler.class);
-                if (h == null || h.quiet(quiet)) {
-                    if (h != null) {
-                        closing.add(h);
-                    }
-                    c.close().syncUninterruptibly();
+                probes.put(c, h == null ? java.util.concurrent.CompletableFuture.completedFuture(true) : h.probeQuiet());
+            }
+            for (java.util.Map.Entry<Channel, java.util.concurrent.CompletableFuture<Boolean>> p : probes.entrySet()) {
+                boolean quiet;
+                try {
+                    long left = Math.max(1, deadline - System.nanoTime());
+                    quiet = p.getValue().get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    quiet = false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    quiet = true;
+                }
+                if (quiet) {
+                    p.getKey().close().syncUninterruptibly();
                 }
             }
-            closing.removeIf(h -> !h.holding());
-            if (connections.isEmpty() && closing.isEmpty()) {
-                break;
-            }
-            sleep(10);
         }
         for (Channel c : connections) {
-            TcpSyslogHandler h = c.pipeline().get(TcpSyslogHandler.class);
-            if (h != null) {
-                closing.add(h);
-            }
             c.close().syncUninterruptibly();
         }
+        List<TcpSyslogHandler> closing = new ArrayList<>(handlers.values());
         while (System.nanoTime() < deadline && closing.stream().anyMatch(TcpSyslogHandler::holding)) {
             sleep(10);
         }
@@ -253,8 +262,6 @@ public final class SyslogInputs implements AutoCloseable {
         }
     }
 
-    /** How long a connection must be silent before the drain closes it. */
-    static final long QUIET_MILLIS = 200;
     /** The longest the drain waits at close. */
     static final long DRAIN_MILLIS = 10_000;
 

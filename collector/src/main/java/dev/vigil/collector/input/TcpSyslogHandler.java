@@ -139,11 +139,24 @@ final class TcpSyslogHandler extends ChannelInboundHandlerAdapter implements Fra
     }
 
     /**
-     * For the drain at shutdown: true when no batch waits for the queue and nothing arrived for
-     * {@code quietNanos}; such a connection can be closed without leaving a sender's bytes unread.
+     * For the drain at shutdown: completes with true when nothing was read on this connection across one
+     * more full turn of its event loop and no batch of it waits for the queue. The loop handles ready
+     * sockets before its tasks, and a task scheduled for later runs only after the loop has polled the
+     * sockets again, so bytes that reached the kernel before the probe started have been read by then
+     * (and the probe says false); a true result means closing loses nothing the sender had sent.
      */
-    boolean quiet(long quietNanos) {
-        return !holding && System.nanoTime() - lastReadNanos >= quietNanos;
+    java.util.concurrent.CompletableFuture<Boolean> probeQuiet() {
+        java.util.concurrent.CompletableFuture<Boolean> r = new java.util.concurrent.CompletableFuture<>();
+        try {
+            io.netty.channel.EventLoop loop = ctx.channel().eventLoop();
+            loop.execute(() -> {
+                long start = System.nanoTime();
+                loop.schedule(() -> r.complete(!holding && lastReadNanos - start < 0), 1, TimeUnit.MILLISECONDS);
+            });
+        } catch (RuntimeException e) { // the loop is shutting down
+            r.complete(true);
+        }
+        return r;
     }
 
     /** A batch still waits for room in the queue. */

@@ -27,8 +27,10 @@ final class MailLog {
         } else if (msg.startsWith("NOQUEUE: ")) {
             body = msg.substring(9);
         }
-        Matcher c = CLIENT.matcher(body);
-        if (c.find()) {
+        // the pattern only where one of its literal starts occurs: a scan with alternation costs more per line
+        Matcher c = body.contains("connect from") || body.contains("RCPT from") || body.contains("client=")
+                ? CLIENT.matcher(body) : null;
+        if (c != null && c.find()) {
             f.put("client", c.group(1));
             f.put("src", c.group(2));
         }
@@ -55,7 +57,7 @@ final class MailLog {
                     int sp = value.indexOf(' ');
                     f.put("status", sp < 0 ? value : value.substring(0, sp));
                     if (sp > 0) {
-                        f.put("status_detail", value.substring(sp + 1).replaceAll("^\\(|\\)$", ""));
+                        f.put("status_detail", unparenthesize(value.substring(sp + 1)));
                     }
                     break;
                 case "message-id":
@@ -89,6 +91,35 @@ final class MailLog {
         }
         out.add(s.substring(start));
         return out;
+    }
+
+    /**
+     * Drops a leading {@code (} and a final {@code )}, as {@code replaceAll("^\\(|\\)$", "")} does (a
+     * {@code $} also matches before a line terminator ending the text), without compiling a pattern per call.
+     */
+    static String unparenthesize(String d) {
+        int from = d.startsWith("(") ? 1 : 0;
+        int n = d.length();
+        int t = n; // where a final line terminator starts
+        if (n >= 2 && d.charAt(n - 2) == '\r' && d.charAt(n - 1) == '\n') {
+            t = n - 2;
+        } else if (n >= 1 && isLineTerminator(d.charAt(n - 1))) {
+            t = n - 1;
+        }
+        int close = -1;
+        if (n >= 1 && d.charAt(n - 1) == ')') {
+            close = n - 1;
+        } else if (t < n && t >= 1 && d.charAt(t - 1) == ')') {
+            close = t - 1;
+        }
+        if (close < from) {
+            return d.substring(from);
+        }
+        return d.substring(from, close) + d.substring(close + 1);
+    }
+
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     private static String strip(String a) {

@@ -86,6 +86,9 @@ final class EventDocuments {
     private int[] blobLength = new int[64];
     private long[] raw = new long[64];
 
+    /** Adds one extracted field (all its values) to the document being built. */
+    private final java.util.function.BiConsumer<String, Object> fieldAdder = this::addField;
+
     EventDocuments(Set<String> docValueFields) {
         this.docValueFields = new HashSet<>(docValueFields);
         for (int k = 0; k < KEYWORDS.length; k++) {
@@ -183,17 +186,7 @@ final class EventDocuments {
         keyword(2, e.sourcetype());
         fieldTerms.clear();
         docValueUsed.clear();
-        for (Map.Entry<String, Object> f : e.fields().entrySet()) {
-            String name = f.getKey();
-            boolean dv = docValueFields.contains(name);
-            if (f.getValue() instanceof List<?> l) {
-                for (Object o : l) {
-                    field(name, String.valueOf(o), dv);
-                }
-            } else {
-                field(name, String.valueOf(f.getValue()), dv);
-            }
-        }
+        e.fields().forEach(fieldAdder);
         if (!fieldTerms.isEmpty()) {
             fieldsField.setTokenStream(fieldTerms);
             doc.add(fieldsField);
@@ -234,6 +227,17 @@ final class EventDocuments {
         ref.bytes = scratch.bytes(); // after the write: the array may have grown
         ref.offset = offset;
         ref.length = length;
+    }
+
+    private void addField(String name, Object value) {
+        boolean dv = docValueFields.contains(name);
+        if (value instanceof List<?> l) {
+            for (Object o : l) {
+                field(name, String.valueOf(o), dv);
+            }
+        } else {
+            field(name, String.valueOf(value), dv);
+        }
     }
 
     private void field(String name, String value, boolean docValues) {

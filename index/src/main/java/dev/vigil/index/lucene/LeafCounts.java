@@ -144,12 +144,26 @@ final class LeafCounts {
         SortedDocValues single = by == null ? null : DocValues.unwrapSingleton(by);
         DocIdSetIterator docs = filter == null ? times : filter;
         long[] dense = h.counts();
+        // bucket = floor((t - origin) / span) by a multiplication and one correction: a 64-bit division
+        // per event would cost more than everything else in this loop
+        long origin = first * spanMicros;
+        double inverse = 1.0 / spanMicros;
         for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
             if (filter != null && !times.advanceExact(d)) {
                 continue;
             }
-            long b = Math.floorDiv(times.longValue(), spanMicros) - first;
-            if (b < 0 || b >= buckets) {
+            long x = times.longValue() - origin;
+            if (x < 0) {
+                continue;
+            }
+            long b = (long) (x * inverse);
+            long start = b * spanMicros;
+            if (start > x) {
+                b--;
+            } else if (x - start >= spanMicros) {
+                b++;
+            }
+            if (b >= buckets) {
                 continue;
             }
             long base = b * width;

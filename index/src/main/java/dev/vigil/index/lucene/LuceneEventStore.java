@@ -41,6 +41,7 @@ public final class LuceneEventStore implements EventStore {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneEventStore.class);
     /** Batches of at least this many events are indexed by several threads. */
     static final int PARALLEL_CHUNK = 1024;
+    private static final long DAY_MICROS = 86_400_000_000L;
 
     private final StoreOptions options;
     private final Path root;
@@ -237,9 +238,14 @@ public final class LuceneEventStore implements EventStore {
         Partition[] parts = new Partition[n];
         docs.startRecords();
         for (int k = 0; k < n; k++) {
-            prepared[k] = preparer.prepare(events.get(from + k));
-            parts[k] = partitionFor(prepared[k]);
-            docs.encode(k, prepared[k]);
+            StoredEvent e = preparer.prepare(events.get(from + k));
+            prepared[k] = e;
+            // events come in runs of one partition: compare with the previous one before a map lookup
+            StoredEvent prev = k > 0 ? prepared[k - 1] : null;
+            parts[k] = prev != null && prev.index().equals(e.index())
+                    && Math.floorDiv(prev.timeMicros(), DAY_MICROS) == Math.floorDiv(e.timeMicros(), DAY_MICROS)
+                    ? parts[k - 1] : partitionFor(e);
+            docs.encode(k, e);
         }
         for (int k = 0; k < n; ) {
             Partition p = parts[k];

@@ -141,7 +141,11 @@ final class Partition implements Closeable {
             w = writer;
         }
         if (w != null) {
-            w.forceMerge(1, true);
+            try {
+                w.forceMerge(1, true);
+            } catch (org.apache.lucene.store.AlreadyClosedException e) {
+                // another path (eviction, compaction, close) closed this writer meanwhile: nothing left to merge here
+            }
         }
     }
 

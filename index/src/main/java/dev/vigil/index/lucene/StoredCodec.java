@@ -37,9 +37,10 @@ final class StoredCodec {
         int rawStart = out.writeString(e.raw());
         int rawLen = out.size() - rawStart;
         out.writeVInt(e.fields().size());
-        for (Map.Entry<String, Object> f : e.fields().entrySet()) {
-            out.writeString(f.getKey());
-            if (f.getValue() instanceof List<?> l) {
+        // forEach rather than entrySet(): no iterator or entry wrappers per event
+        e.fields().forEach((name, value) -> {
+            out.writeString(name);
+            if (value instanceof List<?> l) {
                 out.writeByte(LIST);
                 out.writeVInt(l.size());
                 for (Object o : l) {
@@ -47,9 +48,9 @@ final class StoredCodec {
                 }
             } else {
                 out.writeByte(STRING);
-                out.writeString(String.valueOf(f.getValue()));
+                out.writeString(String.valueOf(value));
             }
-        }
+        });
         return ((long) rawStart << 32) | rawLen;
     }
 

@@ -41,6 +41,9 @@ class AggregationsTest {
                 raw.append(" rare");
             }
             Instant t = T0.plusSeconds(r.nextInt(3 * 86_400));
+            if (r.nextBoolean()) {
+                t = t.plusNanos(r.nextInt(1_000_000) * 1000L); // microseconds, besides whole seconds on bucket edges
+            }
             out.add(TestEvents.line(raw.toString(), r.nextBoolean() ? "alpha" : "beta", r.nextInt(5) == 0 ? "web" : "main", t)
                     .toBuilder().hostname("h" + r.nextInt(7)).build());
         }
@@ -71,7 +74,7 @@ class AggregationsTest {
                             assertThat(a.countBy(q, field, 0)).as("countBy %s %s", field, q).isEqualTo(b.countBy(q, field, 0));
                         }
                         for (String by : new String[] {null, "user", "src", "index", "nosuch"}) {
-                            for (Duration span : List.of(Duration.ofMinutes(7), Duration.ofDays(1))) {
+                            for (Duration span : List.of(Duration.ofSeconds(45), Duration.ofMinutes(7), Duration.ofDays(1))) {
                                 assertThat(a.histogram(q, span, by)).as("histogram %s %s %s", span, by, q)
                                         .isEqualTo(b.histogram(q, span, by));
                             }
