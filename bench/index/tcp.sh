@@ -6,7 +6,7 @@
 # found through the node's own search API.
 #
 #   bench/index/tcp.sh [EVENTS]       default 2,000,000; env RUNS=3, RATE=0 (events/s; 0 = as fast as the
-#                                     node takes them, back-pressure), SPAN=3600, JAVA_OPTS, OUT
+#                                     node takes them, back-pressure), SPAN=3600, JAVA_OPTS, OUT, VIGIL_DIST
 # Prints per run: events/s until searchable, server CPU µs per event (user+sys of the JVM, all threads),
 # how long after the sender finished the last event became searchable, and the JVM's heap after the run;
 # then the medians. Data under bench/out/index-tcp (git-ignored).
@@ -28,13 +28,14 @@ mkdir -p "$OUT"
 gcc -O2 -o "$OUT/gen" "$GEN_C"
 
 # a private copy of the distribution: rebuilding the tree during a run changes nothing
-[ -f cli/target/vigil.jar ] || mvn -B -q -o -pl cli -am package -DskipTests
-rm -rf "$OUT/dist" && mkdir -p "$OUT/dist" && cp -r cli/target/vigil.jar cli/target/lib "$OUT/dist/"
-mkdir -p "$OUT/classes"
-javac -d "$OUT/classes" -cp "$OUT/dist/vigil.jar:$OUT/dist/lib/*" bench/index/IndexBench.java
-
+# (VIGIL_DIST=DIR with vigil.jar and lib/ measures another build, e.g. an older commit's)
+DIST=${VIGIL_DIST:-cli/target}
+[ -n "${VIGIL_DIST:-}" ] || mvn -B -q -o -pl cli -am package -DskipTests
+rm -rf "$OUT/dist" && mkdir -p "$OUT/dist" && cp -r "$DIST/vigil.jar" "$DIST/lib" "$OUT/dist/"
 LINES="$OUT/tcp-$N.log"
 if [ ! -s "$LINES" ]; then
+  mkdir -p "$OUT/classes"
+  javac -d "$OUT/classes" -cp "$OUT/dist/vigil.jar:$OUT/dist/lib/*" bench/index/IndexBench.java
   java -cp "$OUT/classes:$OUT/dist/vigil.jar:$OUT/dist/lib/*" IndexBench gen "$OUT/plain.log" "$((N - 1))" "$SPAN"
   sed 's/^/<38>/' "$OUT/plain.log" > "$LINES" && rm "$OUT/plain.log"
 fi
@@ -57,6 +58,7 @@ for i in $(seq "$RUNS"); do
   java $JAVA_OPTS -cp "$OUT/dist/vigil.jar:$OUT/dist/lib/*" dev.vigil.cli.Main server --config "$W/vigil.yml" \
     > "$W/server.log" 2>&1 &
   PID=$!
+  trap 'kill $PID 2>/dev/null' EXIT   # never leave a node behind when a step fails
   until curl -s -o /dev/null "http://127.0.0.1:$HTTP/api/health" && (exec 3<>/dev/tcp/127.0.0.1/$TCP) 2>/dev/null; do
     kill -0 $PID || { cat "$W/server.log"; exit 1; }; sleep 0.2
   done
